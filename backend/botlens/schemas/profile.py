@@ -1,0 +1,64 @@
+"""The one account schema shared by the API, the extension and training."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt
+
+
+class Platform(str, Enum):
+    x = "x"
+    mastodon = "mastodon"
+    bluesky = "bluesky"
+    reddit = "reddit"
+    youtube = "youtube"
+    instagram = "instagram"
+    other = "other"
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # Naive timestamps are read as UTC so that age arithmetic never mixes naive and aware values.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+Count = NonNegativeInt
+
+
+class Profile(BaseModel):
+    """What a page shows of an account. Every field but ``platform`` and ``handle`` may be missing."""
+
+    model_config = ConfigDict(extra="ignore", str_max_length=5000)
+
+    platform: Platform
+    handle: str = Field(min_length=1, max_length=320)
+    display_name: str | None = None
+    bio: str | None = None
+    followers_count: Count | None = None
+    following_count: Count | None = None
+    posts_count: Count | None = None
+    likes_count: Count | None = None
+    listed_count: Count | None = None
+    created_at: AwareDatetime | None = None
+    observed_at: AwareDatetime | None = Field(default=None, description="When the page was seen; default now.")
+    verified: bool | None = None
+    default_avatar: bool | None = None
+    has_banner: bool | None = None
+    location: str | None = None
+    url: str | None = None
+    protected: bool | None = None
+    self_declared_bot: bool | None = Field(
+        default=None, description="Mastodon's bot flag or Bluesky's automated label, shown apart from the model."
+    )
+    counts_approximate: bool | None = Field(default=None, description='True when counts were read as "12.3K".')
+
+    def observed(self) -> datetime:
+        return self.observed_at or datetime.now(timezone.utc)
+
+
+PROFILE_FIELDS: tuple[str, ...] = tuple(Profile.model_fields)

@@ -1,0 +1,18 @@
+"""Training: dataset loaders and one ``train_*`` function per model artifact.
+
+Each trainer has the signature ``train_x(data_dir: Path, model_dir: Path) -> dict`` (the manifest entry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def trainers() -> dict[str, Callable[[Path, Path], dict]]:
+    """Every model's trainer, in the order they must run (later models may use earlier ones)."""
+    registry: dict[str, Callable[[Path, Path], dict]] = {}
+    # Each model's module adds itself here, in dependency order.
+    return registry
