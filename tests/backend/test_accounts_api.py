@@ -86,6 +86,8 @@ def test_fingerprint_ignores_observed_at_and_handle_case():
         ([SPARSE, {"platform": "x", "handle": "a", "created_at": "March 2015"}], "accounts[1].created_at"),
         ([{"platform": "x"}], "accounts[0].handle"),
         ([{"platform": "x", "handle": "a", "verified": "perhaps"}], "accounts[0].verified"),
+        ([{"platform": "x", "handle": "a", "posts_count": True}], "accounts[0].posts_count"),
+        ([{"platform": "x", "handle": "a", "following_count": 2.5}], "accounts[0].following_count"),
         ("not a list", "accounts"),
     ],
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Flask
 
 from botlens.api import accounts, feedback, health, openapi_doc
+from botlens.api import compose
+from botlens.api import followers, posts
 from botlens.api.routing import API_PREFIX
 
 BLUEPRINTS = [
@@ -12,6 +14,9 @@ BLUEPRINTS = [
     openapi_doc.bp,
     accounts.bp,
     feedback.bp,
+    compose.bp,
+    followers.bp,
+    posts.bp,
 ]
 
 

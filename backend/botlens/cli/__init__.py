@@ -6,6 +6,7 @@ import click
 
 import botlens
 from botlens.cli.feedback import feedback_group
+from botlens.cli.model import evaluate_command, train_command
 from botlens.cli.score import score_command
 from botlens.cli.serve import serve_command
 from botlens.cli.tokens import token_group
@@ -25,3 +26,5 @@ main.add_command(serve_command)
 main.add_command(token_group)
 main.add_command(score_command)
 main.add_command(feedback_group)
+main.add_command(train_command)
+main.add_command(evaluate_command)

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, NonNegativeInt, StrictBool
 
 
 class Platform(str, Enum):
@@ -27,7 +27,15 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
-Count = NonNegativeInt
+def _no_bool_or_text(value):
+    # A count sent as true or "12" is a client bug to report, not a value to guess at; 12.0 is still 12.
+    if isinstance(value, (bool, str)):
+        raise ValueError("must be a JSON number")
+    return value
+
+
+Count = Annotated[NonNegativeInt, BeforeValidator(_no_bool_or_text)]
+Flag = StrictBool
 
 
 class Profile(BaseModel):
@@ -46,16 +54,16 @@ class Profile(BaseModel):
     listed_count: Count | None = None
     created_at: AwareDatetime | None = None
     observed_at: AwareDatetime | None = Field(default=None, description="When the page was seen; default now.")
-    verified: bool | None = None
-    default_avatar: bool | None = None
-    has_banner: bool | None = None
+    verified: Flag | None = None
+    default_avatar: Flag | None = None
+    has_banner: Flag | None = None
     location: str | None = None
     url: str | None = None
-    protected: bool | None = None
-    self_declared_bot: bool | None = Field(
+    protected: Flag | None = None
+    self_declared_bot: Flag | None = Field(
         default=None, description="Mastodon's bot flag or Bluesky's automated label, shown apart from the model."
     )
-    counts_approximate: bool | None = Field(default=None, description='True when counts were read as "12.3K".')
+    counts_approximate: Flag | None = Field(default=None, description='True when counts were read as "12.3K".')
 
     def observed(self) -> datetime:
         return self.observed_at or datetime.now(timezone.utc)

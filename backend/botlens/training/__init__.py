@@ -15,4 +15,13 @@ def trainers() -> dict[str, Callable[[Path, Path], dict]]:
     """Every model's trainer, in the order they must run (later models may use earlier ones)."""
     registry: dict[str, Callable[[Path, Path], dict]] = {}
     # Each model's module adds itself here, in dependency order.
+    from botlens.training.account import train_account
+
+    registry["account"] = train_account
+    from botlens.training.quantifier import train_quantifier  # the follower audit's reference; after account
+
+    registry["quantifier"] = train_quantifier
+    from botlens.training.compose import train_compose
+
+    registry["compose"] = train_compose
     return registry

@@ -1,0 +1,58 @@
+"""``botlens train`` and ``botlens evaluate``: thin wrappers over the trainers and the model card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from botlens.registry import DEFAULT_MODEL_DIR
+from botlens.training import DEFAULT_DATA_DIR, trainers
+
+
+def _data_option(f):
+    return click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=DEFAULT_DATA_DIR, show_default=True, help="Labelled data folder.")(f)
+
+
+def _model_option(f):
+    return click.option("--model-dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=DEFAULT_MODEL_DIR, show_default=True, help="Where model files are written.")(f)
+
+
+@click.command("train")
+@_data_option
+@_model_option
+@click.option("--only", "only", multiple=True, help="Train only this model (repeatable).")
+def train_command(data_dir: Path, model_dir: Path, only: tuple[str, ...]) -> None:
+    """Train the models from the labelled data and write them to the model folder."""
+    if not Path(data_dir).is_dir():
+        raise click.UsageError(f"data folder {data_dir} does not exist (see docs for ../shared/data)")
+    available = trainers()
+    unknown = sorted(set(only) - set(available))
+    if unknown:
+        raise click.BadParameter(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(available)}",
+                                 param_hint="--only")
+    for name, train in available.items():
+        if only and name not in only:
+            continue
+        click.echo(f"training {name} ...")
+        entry = train(Path(data_dir), Path(model_dir))
+        click.echo(f"  wrote {Path(model_dir) / entry['file']} ({entry['version']})")
+
+
+@click.command("evaluate")
+@_data_option
+@_model_option
+def evaluate_command(data_dir: Path, model_dir: Path) -> None:
+    """Evaluate the trained models and write MODEL_CARD.md with its plots."""
+    from botlens.evaluation.card import write_model_card
+
+    if not Path(data_dir).is_dir():
+        raise click.UsageError(f"data folder {data_dir} does not exist (see docs for ../shared/data)")
+    path = write_model_card(Path(data_dir), Path(model_dir))
+    click.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover - convenience before the group registers these commands
+    click.Group(commands=[train_command, evaluate_command])()

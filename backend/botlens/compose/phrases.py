@@ -1,0 +1,54 @@
+"""Phrasings that readers and platforms associate with spam accounts, one pattern per tip.
+
+Patterns run on the folded text (:func:`botlens.features.text.text_view`), so fullwidth letters and zero-width
+characters inside a phrase do not hide it. They are English first, with the most common Spanish, French,
+German and Portuguese forms where spam uses them; the text model covers what the patterns miss.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+
+FOLLOW_BACK = re.compile(
+    r"\bfollow\s*(?:me\s*)?back\b|#?\bfollowback\b|\bf4f\b|\bl4l\b|\bs4s\b|\bsub4sub\b"
+    r"|\bfollow\s*(?:4|for)\s*follow\b|\blike\s*(?:4|for)\s*like\b|\bsub\s*(?:4|for)\s*sub\b"
+    r"|\bfollow\s*(?:=|and|&)\s*(?:i'?ll\s*)?follow\b|\bsígueme\s*y\s*te\s*sigo\b|\bsuis[- ]moi\s*je\s*te\s*suis\b",
+    _FLAGS,
+)
+
+SELF_PROMOTION = re.compile(
+    r"\b(?:check|look)\s*(?:out\s*)?my\s*(?:new\s*)?(?:channel|page|profile|videos?|music|mixtape)\b"
+    r"|\bsubscribe\s*(?:to\s*(?:me|my\s*channel)|back)\b|\bplease\s*subscribe\b|\bsub\s*to\s*(?:me|my)\b"
+    r"|\bvisit\s*my\s*(?:channel|page|profile|website|site|shop|store)\b",
+    _FLAGS,
+)
+
+DM_ME = re.compile(
+    r"\b(?:dm|pm|inbox|whats\s*app|telegram)\s*(?:me|us)\b"
+    r"|\bsend\s*(?:me|us)\s*a\s*(?:dm|pm)\b"
+    r"|\bdm\s*(?:for|to)\s*(?:more|info|details|price|prices|collab|collabs|promo|promotion|business)\b"
+    r"|\bcheck\s*(?:your|ur)\s*(?:dms?|inbox)\b|\bslide\s*into\s*(?:my|the)\s*dms?\b|\bmp\s*moi\b",
+    _FLAGS,
+)
+
+GIVEAWAY = re.compile(
+    r"\bgive\s*-?\s*aways?\b|\bsorteo\b|\bgewinnspiel\b|\bconcours\b"
+    r"|\bfree\s*(?:iphones?|gift\s*cards?|money|cash|followers|likes|robux|v-?bucks|psn|codes?|crypto|bitcoin|btc)\b"
+    r"|\byou(?:'ve|\s*have)?\s*(?:been\s*selected|won(?![’']t))\b|\bclaim\s*(?:your|ur)\s*(?:free\s*)?(?:prize|reward|gift)\b"
+    r"|\bwin\s*(?:a|an)?\s*(?:free|brand\s*new)\b|\bcongratulations?\s*[!,.]*\s*(?:you|u)\b"
+    r"|\b(?:like|rt|retweet|follow)\s*(?:&|and|\+)\s*(?:follow|share|rt|retweet|tag)\s*to\s*win\b",
+    _FLAGS,
+)
+
+GET_RICH = re.compile(
+    r"\b(?:make|earn|making|earning)\s*(?:over\s*|up\s*to\s*)?[$£€]?\s*\d[\d,.]*\s*k?\s*(?:\$|usd|dollars|euros?|€|£)?"
+    r"\s*(?:a|per|every|/)\s*(?:day|week|hour|month)\b"
+    r"|\bget\s*rich\b|\bpassive\s*income\b|\bfinancial\s*freedom\b|\bwork\s*(?:from|at)\s*home\b"
+    r"|\bdouble\s*your\s*(?:money|investment|bitcoin|crypto|income)\b|\bguaranteed\s*(?:returns?|profits?|income)\b"
+    r"|\b(?:crypto|forex|trading|investment)\s*signals?\b|\bbe\s*your\s*own\s*boss\b"
+    r"|\b(?:earn|make)\s*money\s*(?:online|from\s*home|fast|quickly)\b|\b100\s*%\s*(?:guaranteed|profit|returns?)\b"
+    r"|\brisk[- ]free\s*(?:investment|profit|trading)\b",
+    _FLAGS,
+)

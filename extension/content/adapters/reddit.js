@@ -1,0 +1,83 @@
+// @ts-check
+'use strict';
+/**
+ * Reddit's current web UI ("shreddit"): posts and comments are custom elements that carry their
+ * data as attributes (shreddit-post[author], shreddit-comment[author]), and counts are
+ * faceplate-number elements whose number attribute holds the exact value.
+ */
+(function (BotLens) {
+  const { text, setCount, compact } = BotLens.dom;
+
+  const selectors = {
+    post: 'shreddit-post[author]',
+    comment: 'shreddit-comment[author]',
+    authorLink: 'a[href*="/user/"]',
+    profileTitle: 'h1',
+    exactNumber: 'faceplate-number[number]',
+    cakeDay: 'time[datetime], faceplate-date[ts], faceplate-timeago[ts]',
+  };
+
+  const DELETED = new Set(['[deleted]', 'automoderator']);
+
+  /** @param {Location | URL} location */
+  function handleFromPath(location) {
+    const match = /^\/(?:user|u)\/([A-Za-z0-9_-]{3,20})\/?/.exec(location.pathname);
+    return match ? match[1] : null;
+  }
+
+  /**
+   * Reads a labelled exact number ("Post karma", "Followers") by the text around it.
+   * @param {ParentNode} root @param {RegExp} label
+   */
+  function labelledNumber(root, label) {
+    for (const number of root.querySelectorAll(selectors.exactNumber)) {
+      const box = number.parentElement && number.parentElement.parentElement;
+      if (box && label.test(box.textContent || '')) {
+        const value = Number(number.getAttribute('number'));
+        if (Number.isFinite(value)) return { value, approximate: false };
+      }
+    }
+    return null;
+  }
+
+  /** @param {Document} document @param {Location | URL} location */
+  function readProfile(document, location) {
+    const handle = handleFromPath(location);
+    const title = document.querySelector(selectors.profileTitle);
+    if (!handle || !title) return null;
+    /** @type {import('./registry.js').Profile} */
+    const profile = { platform: 'reddit', handle, display_name: text(title) };
+    setCount(profile, 'followers_count', labelledNumber(document, /followers/i));
+    // Reddit has no likes count; karma (upvotes received) is the nearest signal of the same kind.
+    const postKarma = labelledNumber(document, /post karma/i);
+    const commentKarma = labelledNumber(document, /comment karma/i);
+    if (postKarma || commentKarma) {
+      setCount(profile, 'likes_count', { value: (postKarma?.value || 0) + (commentKarma?.value || 0), approximate: false });
+    }
+    for (const el of document.querySelectorAll(selectors.cakeDay)) {
+      const box = el.parentElement && el.parentElement.parentElement;
+      if (box && /cake day/i.test(box.textContent || '')) {
+        profile.created_at = BotLens.dates.parseJoinDate(el.getAttribute('datetime') || el.getAttribute('ts'));
+        break;
+      }
+    }
+    return { kind: /** @type {const} */ ('profile'), anchor: title, profile: compact(profile) };
+  }
+
+  /** @param {ParentNode} root */
+  function findAuthors(root) {
+    /** @type {import('./registry.js').Sighting[]} */
+    const sightings = [];
+    for (const item of root.querySelectorAll(`${selectors.post}, ${selectors.comment}`)) {
+      const handle = item.getAttribute('author');
+      if (!handle || DELETED.has(handle.toLowerCase())) continue;
+      const link = Array.from(item.querySelectorAll(selectors.authorLink))
+        .find((a) => (a.closest(`${selectors.post}, ${selectors.comment}`) === item));
+      if (!link || !link.parentElement) continue;
+      sightings.push({ kind: 'author', anchor: link.parentElement, profile: compact({ platform: 'reddit', handle }) });
+    }
+    return sightings;
+  }
+
+  BotLens.adapters.registerAdapter({ platform: 'reddit', hosts: ['reddit.com'], selectors, readProfile, findAuthors });
+})((globalThis.BotLens ??= {}));

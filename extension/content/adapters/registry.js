@@ -1,0 +1,120 @@
+// @ts-check
+'use strict';
+/**
+ * Shared vocabulary for site adapters. Each adapter file registers one object:
+ *
+ *   { platform, hosts, selectors, readProfile(document, location), findAuthors(root, location) }
+ *
+ * readProfile returns the profile header on a profile page (or null); findAuthors returns every
+ * post/comment/user-cell author under root. Both return Sightings: the element to put a badge
+ * in and the Profile (exact API field names) read from the page.
+ *
+ * @typedef {{
+ *   platform: 'x'|'mastodon'|'bluesky'|'reddit'|'youtube'|'instagram'|'other',
+ *   handle: string, display_name?: string|null, bio?: string|null,
+ *   followers_count?: number|null, following_count?: number|null, posts_count?: number|null,
+ *   likes_count?: number|null, listed_count?: number|null, created_at?: string|null,
+ *   observed_at?: string|null, verified?: boolean|null, default_avatar?: boolean|null,
+ *   has_banner?: boolean|null, location?: string|null, url?: string|null, protected?: boolean|null,
+ *   self_declared_bot?: boolean|null, counts_approximate?: boolean|null
+ * }} Profile
+ * @typedef {{ kind: 'profile'|'author', anchor: Element, profile: Profile }} Sighting
+ * @typedef {{
+ *   platform: Profile['platform'], hosts: string[] | null, selectors: Record<string, string>,
+ *   readProfile: (document: Document, location: Location | URL) => Sighting | null,
+ *   findAuthors: (root: ParentNode, location: Location | URL) => Sighting[]
+ * }} SiteAdapter
+ */
+(function (BotLens) {
+  /** @type {SiteAdapter[]} */
+  const adapters = [];
+
+  /** @param {SiteAdapter} adapter */
+  function registerAdapter(adapter) {
+    adapters.push(adapter);
+  }
+
+  /**
+   * The adapter for a host. Adapters with hosts === null (Mastodon) serve any host the
+   * extension was registered on at runtime, so they are the fallback.
+   * @param {string} hostname
+   * @returns {SiteAdapter | null}
+   */
+  function adapterForHost(hostname) {
+    const host = hostname.toLowerCase();
+    const exact = adapters.find((a) => a.hosts && a.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
+    return exact || adapters.find((a) => a.hosts === null) || null;
+  }
+
+  /** @param {Element | null | undefined} el */
+  function text(el) {
+    if (!el) return null;
+    const value = (el.textContent || '').replace(/\s+/g, ' ').trim();
+    return value || null;
+  }
+
+  /** Which count fields of a profile were read rounded, so a later exact reading can clear the flag. */
+  const roundedFields = new WeakMap();
+
+  /**
+   * Records a count on a profile and keeps counts_approximate true exactly when some count
+   * on it was read rounded ("12.3K").
+   * @param {Profile} profile
+   * @param {'followers_count'|'following_count'|'posts_count'|'likes_count'|'listed_count'} field
+   * @param {{ value: number, approximate: boolean } | null} parsed
+   */
+  function setCount(profile, field, parsed) {
+    if (!parsed) return;
+    const rounded = roundedFields.get(profile) || new Set();
+    roundedFields.set(profile, rounded);
+    profile[field] = parsed.value;
+    if (parsed.approximate) rounded.add(field);
+    else rounded.delete(field);
+    profile.counts_approximate = rounded.size > 0;
+  }
+
+  /**
+   * Reads an exact count from an attribute when present, else parses the visible text.
+   * @param {Element | null} el
+   * @param {string} attribute
+   */
+  function countFrom(el, attribute) {
+    if (!el) return null;
+    const exact = BotLens.counts.parseExactCount(el.getAttribute(attribute));
+    if (exact !== null) return { value: exact, approximate: false };
+    return BotLens.counts.parseCount(el.textContent);
+  }
+
+  /**
+   * First path segment of a link ("/jack/status/1" -> "jack").
+   * @param {Element | null} link
+   * @param {Location | URL} location
+   */
+  function firstPathSegment(link, location) {
+    const href = link && link.getAttribute('href');
+    if (!href) return null;
+    try {
+      const segment = new URL(href, location.href).pathname.split('/')[1];
+      return segment ? decodeURIComponent(segment) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Drops empty fields so the backend sees "unknown" rather than false/empty.
+   * @param {Profile} profile
+   * @returns {Profile}
+   */
+  function compact(profile) {
+    /** @type {any} */
+    const out = {};
+    for (const [key, value] of Object.entries(profile)) {
+      if (value !== null && value !== undefined && value !== '') out[key] = value;
+    }
+    return out;
+  }
+
+  BotLens.adapters = { list: adapters, registerAdapter, adapterForHost };
+  BotLens.dom = { text, setCount, countFrom, firstPathSegment, compact };
+})((globalThis.BotLens ??= {}));

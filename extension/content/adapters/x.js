@@ -1,0 +1,110 @@
+// @ts-check
+'use strict';
+/**
+ * X (Twitter). Its React UI marks everything we need with data-testid attributes, the most
+ * stable hooks the site offers (the class names are generated). The same test ids are what
+ * scrapers and extensions such as Control Panel for Twitter key on; see
+ * tests/fixtures/sites/README.md for sources.
+ */
+(function (BotLens) {
+  const { text, setCount, firstPathSegment, compact } = BotLens.dom;
+  const { parseCount } = BotLens.counts;
+
+  const selectors = {
+    profileName: '[data-testid="UserName"]',
+    profileBio: '[data-testid="UserDescription"]',
+    profileLocation: '[data-testid="UserLocation"]',
+    profileUrl: '[data-testid="UserUrl"]',
+    profileJoined: '[data-testid="UserJoinDate"]',
+    verifiedIcon: '[data-testid="icon-verified"]',
+    lockedIcon: '[data-testid="icon-lock"]',
+    followersLink: 'a[href$="/verified_followers"], a[href$="/followers"]',
+    followingLink: 'a[href$="/following"]',
+    bannerLink: 'a[href$="/header_photo"]',
+    avatarImage: '[data-testid^="UserAvatar-Container-"] img',
+    postsCountHeading: '[data-testid="primaryColumn"] h2 + div',
+    tweet: 'article[data-testid="tweet"]',
+    tweetAuthor: '[data-testid="User-Name"]',
+    userCell: '[data-testid="UserCell"]',
+    userLink: 'a[role="link"][href^="/"], a[href^="/"]',
+  };
+
+  /** Paths under x.com that are app pages, not user names. */
+  const RESERVED = new Set(['i', 'home', 'explore', 'notifications', 'messages', 'search', 'settings', 'compose', 'hashtag']);
+
+  /** @param {Element} container @returns {string | null} the "@handle" text inside */
+  function handleText(container) {
+    for (const span of container.querySelectorAll('span')) {
+      const value = (span.textContent || '').trim();
+      if (/^@[A-Za-z0-9_]{1,15}$/.test(value)) return value.slice(1);
+    }
+    return null;
+  }
+
+  /** @param {Document} document @param {Location | URL} location */
+  function readProfile(document, location) {
+    const nameBlock = document.querySelector(selectors.profileName);
+    if (!nameBlock) return null;
+    const handle = handleText(nameBlock) || location.pathname.split('/')[1] || null;
+    if (!handle || RESERVED.has(handle.toLowerCase())) return null;
+    const nameRow = nameBlock.firstElementChild || nameBlock;
+    const displayName = text(nameRow.querySelector('span')) || text(nameRow);
+
+    /** @type {import('./registry.js').Profile} */
+    const profile = {
+      platform: 'x',
+      handle,
+      display_name: displayName,
+      bio: text(document.querySelector(selectors.profileBio)),
+      location: text(document.querySelector(selectors.profileLocation)),
+      url: text(document.querySelector(selectors.profileUrl)),
+      created_at: BotLens.dates.parseJoinDate(text(document.querySelector(selectors.profileJoined))),
+      verified: Boolean(nameBlock.querySelector(selectors.verifiedIcon)),
+      protected: Boolean(nameBlock.querySelector(selectors.lockedIcon)),
+      has_banner: Boolean(document.querySelector(selectors.bannerLink)),
+    };
+    const avatar = document.querySelector(selectors.avatarImage);
+    if (avatar) profile.default_avatar = /default_profile_images/.test(avatar.getAttribute('src') || '');
+    setCount(profile, 'followers_count', parseCount(text(document.querySelector(selectors.followersLink))));
+    setCount(profile, 'following_count', parseCount(text(document.querySelector(selectors.followingLink))));
+    setCount(profile, 'posts_count', parseCount(text(document.querySelector(selectors.postsCountHeading))));
+    return { kind: /** @type {const} */ ('profile'), anchor: nameRow, profile: compact(profile) };
+  }
+
+  /** @param {ParentNode} root @param {Location | URL} location */
+  function findAuthors(root, location) {
+    /** @type {import('./registry.js').Sighting[]} */
+    const sightings = [];
+    const blocks = [
+      ...Array.from(root.querySelectorAll(`${selectors.tweet} ${selectors.tweetAuthor}`)),
+      ...Array.from(root.querySelectorAll(selectors.userCell)),
+    ];
+    for (const block of blocks) {
+      const links = Array.from(block.querySelectorAll(selectors.userLink));
+      const link = links.find((a) => text(a) && !(text(a) || '').startsWith('@')) || links[0] || null;
+      const handle = handleText(block) || firstPathSegment(link, location);
+      if (!handle || RESERVED.has(handle.toLowerCase())) continue;
+      const anchor = block.firstElementChild || block;
+      sightings.push({
+        kind: 'author',
+        anchor,
+        profile: compact({
+          platform: 'x',
+          handle,
+          display_name: text(link),
+          verified: Boolean(block.querySelector(selectors.verifiedIcon)),
+          protected: Boolean(block.querySelector(selectors.lockedIcon)) || null,
+        }),
+      });
+    }
+    return sightings;
+  }
+
+  BotLens.adapters.registerAdapter({
+    platform: 'x',
+    hosts: ['x.com', 'twitter.com'],
+    selectors,
+    readProfile,
+    findAuthors,
+  });
+})((globalThis.BotLens ??= {}));

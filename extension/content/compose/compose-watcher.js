@@ -1,0 +1,119 @@
+// @ts-check
+'use strict';
+/**
+ * Finds compose boxes as the single-page app shows them (reusing the core PageWatcher), gives
+ * each its ComposeSession, and ends them all on in-app navigation so no answer lands on a page
+ * the user left. When the user opted in, a post they send is passed to the service worker to
+ * be remembered for the repetition check.
+ */
+(function (BotLens) {
+  const { findEditors, editorForSubmit } = BotLens.compose.editors;
+  const { readEditor } = BotLens.compose.text;
+
+  class ComposeWatcher {
+    /**
+     * @param {{
+     *   document: Document, window: Window & typeof globalThis, platform: import('./editors.js').ComposePlatform,
+     *   send: (message: any) => Promise<any>, remember: boolean, debounceMs?: number,
+     *   timers?: { setTimeout: (fn: () => void, ms: number) => any, clearTimeout: (id: any) => void },
+     * }} options
+     */
+    constructor({ document, window, platform, send, remember, debounceMs = 300, timers }) {
+      this.document = document;
+      this.window = window;
+      this.platform = platform;
+      this.send = send;
+      this.remember = remember;
+      this.debounceMs = debounceMs;
+      this.timers = timers || { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) };
+      /** @type {Map<Element, InstanceType<typeof BotLens.compose.ComposeSession>>} */
+      this.sessions = new Map();
+      this.pageWatcher = null;
+      this.frame = null;
+      this.onClick = (/** @type {Event} */ event) => this.noticeSubmit(/** @type {Element} */ (event.target), null);
+      this.onKeyDown = (/** @type {KeyboardEvent} */ event) => {
+        // Ctrl/Cmd+Enter sends the post on X, Mastodon and Bluesky.
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) this.noticeSubmit(null, /** @type {Element} */ (event.target));
+      };
+      this.onMove = () => this.requestFollow();
+    }
+
+    start() {
+      this.pageWatcher = new BotLens.PageWatcher({
+        document: this.document,
+        window: this.window,
+        onScan: (/** @type {AbortSignal} */ signal) => this.scan(signal),
+        onNavigate: () => this.endSessions(),
+      });
+      this.document.addEventListener('click', this.onClick, true);
+      this.document.addEventListener('keydown', this.onKeyDown, true);
+      this.window.addEventListener('scroll', this.onMove, { capture: true, passive: true });
+      this.window.addEventListener('resize', this.onMove, { passive: true });
+      this.pageWatcher.start();
+    }
+
+    stop() {
+      if (this.pageWatcher) this.pageWatcher.stop();
+      this.document.removeEventListener('click', this.onClick, true);
+      this.document.removeEventListener('keydown', this.onKeyDown, true);
+      this.window.removeEventListener('scroll', this.onMove, true);
+      this.window.removeEventListener('resize', this.onMove);
+      this.endSessions();
+    }
+
+    /** @param {AbortSignal} signal the current page view's; aborted when the user navigates */
+    scan(signal) {
+      for (const [editor, session] of this.sessions) {
+        if (!editor.isConnected) {
+          session.destroy();
+          this.sessions.delete(editor);
+        }
+      }
+      for (const editor of findEditors(this.document, this.platform)) {
+        if (this.sessions.has(editor)) {
+          /** @type {any} */ (this.sessions.get(editor)).reposition();
+          continue;
+        }
+        const session = new BotLens.compose.ComposeSession({
+          editor, platform: this.platform, document: this.document, window: this.window,
+          send: this.send, signal, debounceMs: this.debounceMs, timers: this.timers,
+        });
+        this.sessions.set(editor, session);
+        session.start();
+      }
+    }
+
+    endSessions() {
+      for (const session of this.sessions.values()) session.destroy();
+      this.sessions.clear();
+    }
+
+    /**
+     * @param {Element | null} clicked a click target that may be a submit button
+     * @param {Element | null} typedIn a keydown target that may be inside an editor
+     */
+    noticeSubmit(clicked, typedIn) {
+      if (!this.remember || !this.sessions.size) return;
+      const editors = [...this.sessions.keys()];
+      const editor = clicked && clicked.closest
+        ? editorForSubmit(clicked, editors, this.platform)
+        : editors.find((e) => typedIn && (e === typedIn || e.contains(typedIn))) || null;
+      if (!editor) return;
+      const { text } = readEditor(editor);
+      if (text.trim()) this.send({ type: 'compose.posted', text, platform: this.platform });
+    }
+
+    requestFollow() {
+      if (this.frame !== null || !this.sessions.size) return;
+      const raf = this.window.requestAnimationFrame
+        ? (/** @type {FrameRequestCallback} */ fn) => this.window.requestAnimationFrame(fn)
+        : (/** @type {() => void} */ fn) => this.timers.setTimeout(fn, 16);
+      this.frame = raf(() => {
+        this.frame = null;
+        for (const session of this.sessions.values()) session.follow();
+      });
+    }
+  }
+
+  BotLens.compose = Object.assign(BotLens.compose || {}, { ComposeWatcher });
+})((globalThis.BotLens ??= {}));

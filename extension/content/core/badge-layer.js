@@ -1,0 +1,102 @@
+// @ts-check
+'use strict';
+/**
+ * Remembers which page elements carry a badge and for whom. A node seen again is skipped;
+ * a node that a virtualised list reused for another account gets a new badge; a badge whose
+ * lookup failed is retried after a pause, so badges recover when the backend comes back.
+ */
+(function (BotLens) {
+  const RETRY_AFTER_MS = 10_000;
+
+  /**
+   * @typedef {{ key: string, handle: string, platform: string,
+   *   badge: { host: HTMLElement, update: (view: any) => void }, view: any,
+   *   state: 'pending'|'done'|'error', at: number }} Entry
+   */
+
+  class BadgeLayer {
+    /**
+     * @param {{ document: Document, floating: any,
+     *   onFeedback: (platform: string, handle: string, label: string) => Promise<any>,
+     *   now?: () => number }} deps
+     */
+    constructor({ document, floating, onFeedback, now = Date.now }) {
+      this.document = document;
+      this.floating = floating;
+      this.onFeedback = onFeedback;
+      this.now = now;
+      /** @type {WeakMap<Element, Entry>} */
+      this.entries = new WeakMap();
+      /** @type {Set<Element>} anchors whose lookup failed, for the retry timer */
+      this.failed = new Set();
+    }
+
+    /**
+     * Attaches (or keeps) a badge for a sighting.
+     * @param {import('../adapters/registry.js').Sighting} sighting
+     * @returns {boolean} true when the account should be (re)scored
+     */
+    claim({ anchor, profile }) {
+      const key = `${profile.platform}:${profile.handle.toLowerCase()}`;
+      const existing = this.entries.get(anchor);
+      if (existing && existing.key === key) {
+        if (!existing.badge.host.isConnected) anchor.append(existing.badge.host);
+        if (existing.state === 'error' && this.now() - existing.at >= RETRY_AFTER_MS) {
+          existing.state = 'pending';
+          return true;
+        }
+        return false;
+      }
+      if (existing) existing.badge.host.remove();
+      /** @type {Entry} */
+      const entry = {
+        key, handle: profile.handle, platform: profile.platform, view: null, state: 'pending', at: this.now(),
+        badge: BotLens.createBadge(this.document, {
+          onPreview: (button) => this.floating.showPreview(button, entry.view),
+          onEndPreview: () => this.floating.endPreview(),
+          onOpen: (button) => this.floating.showCard(button, entry.view, {
+            handle: entry.handle,
+            onFeedback: (label) => this.onFeedback(entry.platform, entry.handle, label),
+          }),
+        }),
+      };
+      entry.view = BotLens.verdict.describeOutcome(null, profile.handle);
+      entry.badge.update(entry.view);
+      anchor.append(entry.badge.host);
+      this.entries.set(anchor, entry);
+      return true;
+    }
+
+    /**
+     * @param {Element} anchor
+     * @param {any} outcome the ScoreOutcome for the account claimed at this anchor
+     */
+    show(anchor, outcome) {
+      const entry = this.entries.get(anchor);
+      if (!entry) return;
+      entry.view = BotLens.verdict.describeOutcome(outcome, entry.handle);
+      entry.state = outcome && outcome.ok ? 'done' : 'error';
+      entry.at = this.now();
+      entry.badge.update(entry.view);
+      if (entry.state === 'error') this.failed.add(anchor);
+      else this.failed.delete(anchor);
+    }
+
+    /** Forgets an anchor whose lookup was abandoned (the user navigated away mid-way). */
+    release(/** @type {Element} */ anchor) {
+      const entry = this.entries.get(anchor);
+      if (entry) entry.badge.host.remove();
+      this.entries.delete(anchor);
+      this.failed.delete(anchor);
+    }
+
+    /** @returns {boolean} whether any badge on the page is waiting for a retry */
+    hasFailures() {
+      for (const anchor of this.failed) if (!anchor.isConnected) this.failed.delete(anchor);
+      return this.failed.size > 0;
+    }
+  }
+
+  BotLens.BadgeLayer = BadgeLayer;
+  BotLens.BadgeLayer.RETRY_AFTER_MS = RETRY_AFTER_MS;
+})((globalThis.BotLens ??= {}));

@@ -1,0 +1,81 @@
+// @ts-check
+'use strict';
+/**
+ * Entry point of the content scripts (loaded last): picks the adapter for this site, and if
+ * the user has the site switched on, badges the profile header and every author as the page
+ * changes. Answers the popup's question about the profile on screen.
+ */
+(function (BotLens) {
+  if (BotLens.started) return;
+  BotLens.started = true;
+
+  const RETRY_TICK_MS = 5_000;
+  const adapter = BotLens.adapters.adapterForHost(location.hostname);
+  if (!adapter) return;
+  const { send } = BotLens.messaging;
+
+  /** The profile header on screen and its outcome, for the popup. */
+  let pageProfile = /** @type {{ profile: any, outcome: any } | null} */ (null);
+
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || !message || message.type !== 'page.profile') return false;
+    sendResponse({ ok: true, platform: adapter.platform, profile: pageProfile && pageProfile.profile, outcome: pageProfile && pageProfile.outcome });
+    return false;
+  });
+
+  async function start() {
+    const setting = await send({ type: 'settings.site', platform: adapter.platform });
+    if (!setting.ok || !setting.enabled) return;
+
+    const batcher = new BotLens.AuthorBatcher({ send });
+    const layer = new BotLens.BadgeLayer({
+      document,
+      floating: new BotLens.FloatingLayer(document),
+      onFeedback: (platform, handle, label) => send({ type: 'feedback.send', platform, handle, label }),
+    });
+
+    /** @param {any} profile */
+    async function enrich(profile) {
+      if (adapter.platform !== 'bluesky' && adapter.platform !== 'mastodon') return profile;
+      const reply = await send({ type: 'profile.enrich', profile, instanceOrigin: location.origin });
+      return reply.ok ? reply.profile : profile;
+    }
+
+    /** @param {import('./adapters/registry.js').Sighting} sighting @param {AbortSignal} signal */
+    async function badgeProfile(sighting, signal) {
+      pageProfile = { profile: sighting.profile, outcome: null };
+      const profile = await enrich(sighting.profile);
+      if (signal.aborted) return layer.release(sighting.anchor);
+      pageProfile = { profile, outcome: null };
+      const outcome = await batcher.request(profile);
+      if (signal.aborted) return layer.release(sighting.anchor);
+      pageProfile = { profile, outcome };
+      layer.show(sighting.anchor, outcome);
+      const combined = BotLens.postingPatterns && await BotLens.postingPatterns.refine({ adapter, profile, outcome, send, document, location, signal });
+      if (combined && !signal.aborted) { pageProfile = { profile, outcome: combined }; layer.show(sighting.anchor, combined); }
+    }
+
+    /** @param {AbortSignal} signal */
+    function scan(signal) {
+      const header = adapter.readProfile(document, location);
+      if (header && layer.claim(header)) badgeProfile(header, signal);
+      for (const sighting of adapter.findAuthors(document, location)) {
+        if (!layer.claim(sighting)) continue;
+        batcher.request(sighting.profile).then((outcome) => {
+          if (!signal.aborted || sighting.anchor.isConnected) layer.show(sighting.anchor, outcome);
+        });
+      }
+    }
+
+    const watcher = new BotLens.PageWatcher({
+      document,
+      window,
+      onScan: scan,
+      onNavigate: () => { pageProfile = null; },
+    });
+    watcher.start();
+    setInterval(() => { if (layer.hasFailures()) watcher.scanNow(); }, RETRY_TICK_MS);
+  }
+
+  start();
+})((globalThis.BotLens ??= {}));

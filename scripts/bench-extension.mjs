@@ -1,0 +1,167 @@
+// The content script's cost in a real Chromium, on the browser tests' fake X timeline (tests/browser/harness).
+//
+// Time: V8's sampling CPU profiler on the page (which runs the content script's isolated world too) while each
+// page of 100 posts is inserted by the site's infinite scroll and its badges settle; a sample counts for the
+// content script when any frame on its stack comes from chrome-extension://<id>/. User Timing measures named
+// botlens* are read as well, should the content script ever record its own.
+// Memory: the page's JS heap after a forced GC once 1,000 posts carry badges, against the same page with the
+// extension switched off for the site (the per-site switch in its settings); the difference is what the
+// content script keeps. Prints progress on stderr and one JSON object on the last line of stdout.
+import { startSession } from '../tests/browser/harness/session.mjs';
+import { scrollUntilAllLoaded, waitForSettledBadges } from '../tests/browser/harness/timeline.mjs';
+import { World } from '../tests/browser/pages/sites.mjs';
+import { crowd } from '../tests/browser/pages/people.mjs';
+
+const POSTS = 1000;
+const PAGE = 100;
+const AUTHORS = 500; // each author twice: the second time the extension's cache answers, as on a real feed
+const ITEM = 'article[data-testid="tweet"]';
+const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
+
+const authors = crowd(AUTHORS, 'bn', 20261124);
+const world = new World();
+world.timeline = { platform: 'x', pageSize: PAGE,
+  posts: Array.from({ length: POSTS }, (_, i) => ({ author: authors[(i * 7) % AUTHORS], text: `Bench post ${i}` })) };
+
+/**
+ * Milliseconds of samples with an extension frame anywhere on the stack, and all non-idle sampled time.
+ * @param {any} profile a CDP Profiler.Profile @param {string} origin
+ */
+function extensionTime(profile, origin) {
+  /** @type {Map<number, any>} */
+  const nodes = new Map(profile.nodes.map((/** @type {any} */ n) => [n.id, n]));
+  /** @type {Map<number, number>} */
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children || []) parent.set(child, node.id);
+  /** @type {Map<number, boolean>} */
+  const memo = new Map();
+  const fromExtension = (/** @type {number} */ id) => {
+    if (memo.has(id)) return /** @type {boolean} */ (memo.get(id));
+    const node = nodes.get(id);
+    const own = node.callFrame.url.startsWith(origin);
+    const value = own || (parent.has(id) ? fromExtension(/** @type {number} */ (parent.get(id))) : false);
+    memo.set(id, value);
+    return value;
+  };
+  /** The innermost extension frame of a sample, as "function (file:line)", and the function that was running. */
+  const where = (/** @type {number} */ id) => {
+    const leaf = nodes.get(id).callFrame.functionName || '(anonymous)';
+    let at = id;
+    while (!nodes.get(at).callFrame.url.startsWith(origin)) at = /** @type {number} */ (parent.get(at));
+    const frame = nodes.get(at).callFrame;
+    return `${frame.functionName || '(anonymous)'} (${frame.url.slice(origin.length)}:${frame.lineNumber + 1}) > ${leaf}`;
+  };
+  let extension = 0;
+  let busy = 0;
+  /** @type {Record<string, number>} */
+  const byPlace = {};
+  for (let i = 0; i < profile.samples.length; i += 1) {
+    const duration = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const name = nodes.get(profile.samples[i]).callFrame.functionName;
+    if (name !== '(idle)') busy += duration;
+    if (fromExtension(profile.samples[i])) {
+      extension += duration;
+      const place = where(profile.samples[i]);
+      byPlace[place] = (byPlace[place] || 0) + duration;
+    }
+  }
+  return { extension, busy, byPlace };
+}
+
+/** The places that took most of the content script's time over all pages, "place: ms". */
+function hottest(/** @type {{byPlace: Record<string, number>}[]} */ pages, count = 5) {
+  /** @type {Record<string, number>} */
+  const total = {};
+  for (const page of pages) for (const [place, ms] of Object.entries(page.byPlace)) total[place] = (total[place] || 0) + ms;
+  return Object.entries(total).sort((a, b) => b[1] - a[1]).slice(0, count).map(([place, ms]) => `${place}: ${ms.toFixed(0)} ms`);
+}
+
+/** @param {import('playwright-core').CDPSession} cdp */
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return usage.usedSize / (1024 * 1024);
+}
+
+/** @param {number[]} values */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Loads the timeline and scrolls it to 1,000 posts, profiling each page of 100 after the first.
+ * @param {import('../tests/browser/harness/session.mjs').Session} session @param {boolean} badges
+ */
+async function runTimeline(session, badges) {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  await page.goto('https://x.com/home');
+  await page.waitForSelector(ITEM);
+  if (badges) await waitForSettledBadges(page, PAGE);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('HeapProfiler.enable');
+  const heapStart = await heapAfterGc(cdp);
+  const perPage = [];
+  for (let shown = 2 * PAGE; shown <= POSTS; shown += PAGE) {
+    await cdp.send('Profiler.start');
+    await scrollUntilAllLoaded(page, ITEM, shown);
+    if (badges) await waitForSettledBadges(page, shown);
+    // Let the throttled rescans that follow the last badge run before stopping the clock.
+    await page.waitForTimeout(400);
+    const { profile } = await cdp.send('Profiler.stop');
+    perPage.push(extensionTime(profile, `chrome-extension://${session.extensionId}/`));
+  }
+  const heapEnd = await heapAfterGc(cdp);
+  const marks = await page.evaluate(() => performance.getEntriesByType('measure')
+    .filter((entry) => /^botlens/i.test(entry.name)).reduce((sum, entry) => sum + entry.duration, 0));
+  const posts = await page.locator(ITEM).count();
+  const badgeCount = await page.locator('[data-botlens="badge"]').count();
+  await page.close();
+  return { perPage, heapStart, heapEnd, marks, posts, badgeCount };
+}
+
+/** @param {import('../tests/browser/harness/session.mjs').Session} session @param {boolean} enabled */
+async function setSiteEnabled(session, enabled) {
+  await session.serviceWorker.evaluate(async (on) => {
+    const { sites } = await chrome.storage.local.get('sites');
+    await chrome.storage.local.set({ sites: { ...(sites || {}), x: on } });
+  }, enabled);
+}
+
+async function main() {
+  const session = await startSession({ world });
+  try {
+    log('timeline with the extension on ...');
+    const on = await runTimeline(session, true);
+    log('the same timeline with the extension switched off for x.com ...');
+    await setSiteEnabled(session, false);
+    const off = await runTimeline(session, false);
+    await setSiteEnabled(session, true);
+    const perHundred = on.perPage.map((p) => p.extension);
+    const retained = (on.heapEnd - on.heapStart) - (off.heapEnd - off.heapStart);
+    const metrics = [
+      { label: 'content script time per 100 inserted posts (median)', value: median(perHundred), unit: 'ms',
+        target: 2.0, note: `CPU-profile samples with an extension frame, pages 2-10 of 100 posts; per page ${
+          perHundred.map((v) => v.toFixed(1)).join(', ')} ms; page's own script time with the extension off: ${
+          median(off.perPage.map((p) => p.busy)).toFixed(1)} ms per page` },
+      { label: 'content script time per 100 inserted posts (worst page)', value: Math.max(...perHundred), unit: 'ms',
+        note: `where (innermost extension frame > running function), summed over 9 pages: ${hottest(on.perPage).join('; ')}` },
+      { label: 'page JS heap kept by the extension after 1,000 posts', value: retained, unit: 'MiB',
+        note: `after GC: growth ${(on.heapEnd - on.heapStart).toFixed(2)} MiB with the extension, ${
+          (off.heapEnd - off.heapStart).toFixed(2)} MiB with it off (${on.posts} posts, ${on.badgeCount} badges); the service worker's heap is not included` },
+      { label: 'page JS heap after 1,000 posts, extension on', value: on.heapEnd, unit: 'MiB',
+        note: `extension off: ${off.heapEnd.toFixed(2)} MiB` },
+    ];
+    if (on.marks > 0) {
+      metrics.push({ label: 'botlens User Timing measures, total over 1,000 posts', value: on.marks, unit: 'ms' });
+    }
+    process.stdout.write(`${JSON.stringify({ metrics })}\n`);
+  } finally {
+    await session.close();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+"""The benchmark runs end to end at a tiny size; times are printed by the benchmark, never asserted here."""
+
+from __future__ import annotations
+
+from botlens.bench.inprocess import measure_in_process
+from botlens.bench.machine import describe_machine
+from botlens.bench.report import KEEP_MARKER, in_process_metrics, render, write_docs
+from botlens.bench.results import Metric, not_measured
+from botlens.bench.synthetic import synthetic_drafts, synthetic_posts, synthetic_profiles
+from botlens.schemas.compose import ComposeCheckRequest
+from botlens.schemas.posts import Post
+from botlens.schemas.profile import Profile
+
+
+def test_synthetic_load_is_seeded_valid_and_has_missing_fields():
+    profiles = synthetic_profiles(300, seed=3)
+    assert profiles == synthetic_profiles(300, seed=3)
+    assert profiles != synthetic_profiles(300, seed=4)
+    parsed = [Profile.model_validate(p) for p in profiles]
+    assert len({p.handle for p in parsed}) > 250
+    # Pages rarely show every field: some profiles lack counts, dates or bios.
+    for field in ("followers_count", "created_at", "bio", "likes_count"):
+        assert 0 < sum(field in p for p in profiles) < len(profiles), field
+    for post in synthetic_posts(20, seed=1):
+        Post.model_validate(post)
+    for draft in synthetic_drafts(8, seed=1):
+        ComposeCheckRequest.model_validate(draft)
+
+
+def test_in_process_part_reports_each_batch_and_the_targets_at_ten_thousand():
+    rows = measure_in_process(batches=(1, 7), budget_s=0.0)
+    assert [r.batch for r in rows] == [1, 7]
+    for row in rows:
+        assert row.floor_per_s > 0 and row.score_per_s > 0 and row.repetitions >= 3
+        assert row.overhead == row.floor_per_s / row.score_per_s
+    assert in_process_metrics(rows) == []  # batch 10,000 not measured: no target rows
+
+    rows = measure_in_process(batches=(10_000,), budget_s=0.0)
+    labels = [m.label for m in in_process_metrics(rows)]
+    assert labels == ["profiles/s at batch 10,000", "overhead vs floor at batch 10,000"]
+    text = render(describe_machine(), "test", rows, in_process_metrics(rows))
+    assert "| 10,000 |" in text and "profiles/s at batch 10,000" in text and "Load average at start" in text
+
+
+def test_ratios_and_verdicts_follow_the_direction_of_each_target():
+    assert Metric("s", "latency", 2.0, "ms", 3.0).verdict == "met"
+    assert Metric("s", "latency", 6.0, "ms", 3.0).ratio == 2.0
+    assert Metric("s", "throughput", 25_000.0, "profiles/s", 50_000.0, higher_is_better=True).ratio == 2.0
+    assert Metric("s", "throughput", 25_000.0, "profiles/s", 50_000.0, higher_is_better=True).verdict == "MISSED"
+    assert not_measured("s", "audit", "s", "not available: 404", 1.0).verdict == "not measured"
+
+
+def test_write_docs_keeps_the_hand_written_part(tmp_path):
+    docs = tmp_path / "benchmarks.md"
+    write_docs(docs, "first run table")
+    docs.write_text(docs.read_text() + "\nWhy the p99 is high: measured notes.\n")
+    write_docs(docs, "second run table")
+    text = docs.read_text()
+    assert "second run table" in text and "first run table" not in text
+    assert text.split(KEEP_MARKER, 1)[1].strip() == "Why the p99 is high: measured notes."

@@ -1,0 +1,52 @@
+// Everything one test file needs, started together and torn down together: the fake sites over TLS, the
+// real backend behind a recording proxy, and Chromium with the extension configured through its options page.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Backend, ROOT } from './backend.mjs';
+import { RecordingProxy } from './recording-proxy.mjs';
+import { SiteServer } from './site-server.mjs';
+import { launchBrowser } from './browser.mjs';
+import { configureBackend } from './options-page.mjs';
+
+export const TEST_TOKEN = 'browser-test-token-5f1d2c9e';
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/**
+ * @param {{world: import('../pages/sites.mjs').World, configure?: boolean}} options
+ */
+export async function startSession({ world, configure = true }) {
+  const scratch = mkdtempSync(join(tmpdir(), 'botlens-e2e-'));
+  const sites = new SiteServer(world.routes());
+  const backend = new Backend({ instance: join(scratch, 'instance'), token: TEST_TOKEN });
+  const proxy = new RecordingProxy(() => backend.url);
+  /** @type {Awaited<ReturnType<typeof launchBrowser>> | null} */
+  let browser = null;
+  const close = async () => {
+    await Promise.allSettled([browser ? browser.close() : null]);
+    await Promise.allSettled([sites.stop(), proxy.stop(), backend.stop()]);
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    await Promise.all([sites.start(), backend.start(), proxy.start()]);
+    browser = await launchBrowser({ resolverRules: sites.resolverRules });
+    if (configure) await configureBackend(browser.context, browser.extensionId, { url: proxy.url, token: TEST_TOKEN });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { world, sites, backend, proxy, ...browser, scratch, close };
+}
+
+/** @typedef {Awaited<ReturnType<typeof startSession>>} Session */
+
+/**
+ * Keeps a screenshot as a test artifact.
+ * @param {import('playwright-core').Page} page @param {string} name
+ */
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

@@ -1,0 +1,26 @@
+// A throwaway certificate for the fake sites, made at test time so no key is ever committed.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Make a self-signed certificate valid for every host name given (the browser is started with
+ * --ignore-certificate-errors, but a correct subjectAltName keeps the TLS handshake itself ordinary).
+ * @param {string} dir a fresh temporary folder
+ * @param {string[]} hosts
+ * @returns {{key: Buffer, cert: Buffer}}
+ */
+export function selfSignedCertificate(dir, hosts) {
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  const config = join(dir, 'openssl.cnf');
+  writeFileSync(config, [
+    '[req]', 'distinguished_name = dn', 'x509_extensions = ext', 'prompt = no',
+    '[dn]', 'CN = botlens-test-sites',
+    '[ext]', `subjectAltName = ${hosts.map((h) => `DNS:${h}`).join(',')}`,
+    'basicConstraints = CA:FALSE', 'keyUsage = digitalSignature,keyEncipherment', 'extendedKeyUsage = serverAuth',
+  ].join('\n'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', key,
+    '-out', cert, '-config', config], { stdio: 'pipe' });
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}

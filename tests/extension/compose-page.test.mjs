@@ -1,0 +1,201 @@
+// The compose check end to end: content scripts on a page with a compose box, the real service
+// worker, and the backend's HTTP stubbed. Timers in the page are driven by the test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorker, until } from './helpers/content-page.mjs';
+import { sendToWorker } from './helpers/chrome-stub.mjs';
+import { manualTimers, settle } from './helpers/fake-backend.mjs';
+import { loadContent, manifestScripts } from './helpers/content-loader.mjs';
+
+const { chrome, backend } = await startWorker();
+const storage = chrome.storage.local;
+storage.remove ??= async (keys) => storage.set(Object.fromEntries([].concat(keys).map((k) => [k, undefined])));
+
+/** The backend's answer, computed from the draft; spans in code points as Python counts them. */
+function composeAnswer({ text, recent_posts: recent = [] }) {
+  const points = [...text];
+  const tips = [];
+  const hash = points.indexOf('#');
+  if (hash >= 0) tips.push({ code: 'too_many_hashtags', message: 'Use fewer hashtags.', span: [hash, points.length] });
+  if (recent.includes(text)) tips.push({ code: 'repeated_post', message: 'You posted this before.' });
+  const spam = /FREE/.test(text);
+  return {
+    spam_probability: spam ? 0.93 : tips.length ? 0.5 : 0.04,
+    verdict: spam ? 'spam_like' : tips.length ? 'borderline' : 'fine',
+    tips,
+    model_version: 'compose-test-1',
+  };
+}
+
+/** When set, each compose request waits until the test releases it. */
+let held = null;
+backend.state.override = async (request) => {
+  if (request.path !== '/api/v1/compose/check') return null;
+  if (held) await new Promise((release) => held.push({ request, release }));
+  return new Response(JSON.stringify(composeAnswer(request.body)), { status: 200, headers: { 'Content-Type': 'application/json' } });
+};
+const composeRequests = () => backend.state.requests.filter((r) => r.path === '/api/v1/compose/check');
+
+function openCompose(body, url) {
+  const timers = manualTimers();
+  const replies = [];
+  const contentChrome = {
+    runtime: {
+      id: chrome.runtime.id,
+      sendMessage: async (message) => {
+        const reply = await sendToWorker(chrome, structuredClone(message), { id: chrome.runtime.id, tab: { id: 1 } });
+        replies.push({ message, reply });
+        return reply;
+      },
+      onMessage: { addListener: () => {} },
+    },
+  };
+  const loaded = loadContent({
+    html: `<!doctype html><html><body>${body}</body></html>`,
+    url,
+    files: [...manifestScripts(), 'content/main.js'],
+    globals: { chrome: contentChrome, setInterval: () => 0, setTimeout: timers.setTimer, clearTimeout: timers.clearTimer },
+    beforeRun: ({ window, location }) => { window.location = location; },
+  });
+  const answered = (type) => replies.some((r) => r.message.type === type);
+  return { ...loaded, timers, replies, answered };
+}
+
+function meters(document) {
+  return [...document.querySelectorAll('[data-botlens="compose-meter"]')].map((host) => ({
+    host,
+    verdict: host.getAttribute('data-botlens-verdict'),
+    word: host.shadowRoot.querySelector('.verdict').textContent,
+    tips: [...host.shadowRoot.querySelectorAll('.tips li')].map((li) => li.textContent),
+  }));
+}
+
+const MASTODON_FORM = '<form class="compose-form"><textarea class="autosuggest-textarea__textarea"></textarea>'
+  + '<div class="compose-form__publish"><button type="submit"><span>Post</span></button></div></form>';
+const X_EDITOR = '<div class="DraftEditor-root"><div class="public-DraftEditor-content" contenteditable="true" data-testid="tweetTextarea_0">'
+  + '<div data-contents="true"><div data-block="true"><div><span><span data-text="true" id="draft-text"></span></span></div></div></div></div></div>'
+  + '<div data-testid="toolBar"><button data-testid="tweetButtonInline">Post</button></div>';
+
+function type(page, textarea, value) {
+  textarea.value = value;
+  textarea.dispatchEvent(new page.window.Event('input', { bubbles: true }));
+}
+
+test('typing in Mastodon’s box: one check after the pause, with the last text, shown in the meter', async () => {
+  const page = openCompose(MASTODON_FORM, 'https://mastodon.social/home');
+  await until(() => meters(page.document).length === 1);
+  const textarea = page.document.querySelector('textarea');
+  const before = composeRequests().length;
+  for (const value of ['S', 'Sun', 'Sunny day ☀️ #', 'Sunny day ☀️ #sun #sky']) type(page, textarea, value);
+  assert.equal(composeRequests().length, before, 'nothing is sent while the user is typing');
+  await page.timers.runAll();
+  await until(() => meters(page.document)[0].verdict === 'borderline');
+  const sent = composeRequests().slice(before);
+  assert.equal(sent.length, 1);
+  assert.deepEqual(sent[0].body, { text: 'Sunny day ☀️ #sun #sky', platform: 'mastodon' });
+  const [meter] = meters(page.document);
+  assert.equal(meter.word, 'Borderline');
+  assert.deepEqual(meter.tips, ['Use fewer hashtags.']);
+  assert.equal(meter.host.hidden, false);
+  assert.equal(textarea.value, 'Sunny day ☀️ #sun #sky', 'the draft is untouched');
+
+  type(page, textarea, '   ');
+  await page.timers.runAll();
+  assert.equal(meters(page.document)[0].host.hidden, true, 'an empty box shows no meter');
+  assert.equal(composeRequests().length, before + 1, 'and is not sent');
+});
+
+test('X’s Draft.js box is read through DOM changes; an older answer arriving last is dropped', async () => {
+  const page = openCompose(X_EDITOR, 'https://x.com/home');
+  await until(() => meters(page.document).length === 1);
+  const textNode = page.document.getElementById('draft-text');
+  held = [];
+  textNode.textContent = 'Launch day #ship';
+  await settle();
+  await page.timers.runAll();
+  await until(() => held.length === 1);
+  textNode.textContent = 'FREE followers, click now';
+  await settle();
+  await page.timers.runAll();
+  await until(() => held.length === 2);
+  assert.deepEqual(held.map((h) => h.request.body.text), ['Launch day #ship', 'FREE followers, click now']);
+  const [older, newer] = held;
+  held = null;
+  newer.release();
+  await until(() => meters(page.document)[0].verdict === 'spam_like');
+  older.release();
+  await settle();
+  await page.timers.runAll();
+  assert.equal(meters(page.document)[0].verdict, 'spam_like', 'the answer about the old text does not replace the new one');
+  assert.equal(meters(page.document)[0].word, 'Reads like spam');
+});
+
+test('navigating inside the app drops the pending answer; the box still on screen is checked afresh', async () => {
+  const page = openCompose(X_EDITOR, 'https://x.com/home');
+  await until(() => meters(page.document).length === 1);
+  held = [];
+  page.document.getElementById('draft-text').textContent = 'Hello #world';
+  await settle();
+  await page.timers.runAll();
+  await until(() => held.length === 1);
+  page.window.location = new URL('https://x.com/compose/post');
+  page.window.dispatchEvent(new page.window.Event('popstate'));
+  assert.equal(meters(page.document).length, 0, 'meters of the old page view are gone');
+  const [pending] = held;
+  held = null;
+  pending.release();
+  await settle();
+  assert.equal(meters(page.document).length, 0, 'the old answer is not shown');
+  await page.timers.runAll();
+  await until(() => meters(page.document).length === 1 && meters(page.document)[0].verdict === 'borderline');
+  assert.equal(composeRequests().at(-1).body.text, 'Hello #world');
+});
+
+test('each supported site: its compose box gets a meter and its checks say which platform', async () => {
+  const sites = [
+    ['https://bsky.app/', '<div role="dialog"><div class="tiptap ProseMirror" contenteditable="true"><p></p></div><button data-testid="composerPublishBtn">Post</button></div>', '.ProseMirror', 'bluesky'],
+    ['https://www.reddit.com/r/test/comments/1/x/', '<comment-composer-host><shreddit-composer><div contenteditable="true" role="textbox"><p></p></div></shreddit-composer></comment-composer-host>', 'shreddit-composer [contenteditable]', 'reddit'],
+    ['https://www.youtube.com/watch?v=abc', '<ytd-commentbox><div id="contenteditable-root" contenteditable="true"></div></ytd-commentbox>', '#contenteditable-root', 'youtube'],
+  ];
+  for (const [url, body, selector, platform] of sites) {
+    const page = openCompose(body, url);
+    await until(() => meters(page.document).length === 1);
+    const editor = page.document.querySelector(selector);
+    editor.firstElementChild ? (editor.firstElementChild.textContent = 'مرحبا 👋 #hi') : (editor.textContent = 'مرحبا 👋 #hi');
+    editor.dispatchEvent(new page.window.Event('input', { bubbles: true }));
+    await settle();
+    await page.timers.runAll();
+    await until(() => meters(page.document)[0].verdict === 'borderline');
+    assert.deepEqual(composeRequests().at(-1).body, { text: 'مرحبا 👋 #hi', platform }, platform);
+  }
+});
+
+test('switched off for a site: no meter and nothing sent', async () => {
+  await storage.set({ composeSites: { youtube: false } });
+  const before = composeRequests().length;
+  const page = openCompose('<ytd-commentbox><div id="contenteditable-root" contenteditable="true">FREE stuff</div></ytd-commentbox>', 'https://www.youtube.com/watch?v=abc');
+  await until(() => page.answered('compose.site'));
+  await page.timers.runAll();
+  assert.equal(meters(page.document).length, 0);
+  assert.equal(composeRequests().length, before);
+  await storage.set({ composeSites: {} });
+});
+
+test('with the opt-in, a sent post is remembered and goes with the next check on that site', async () => {
+  await storage.set({ composeRecentPostsOptIn: true });
+  const page = openCompose(MASTODON_FORM, 'https://mastodon.social/home');
+  await until(() => meters(page.document).length === 1);
+  type(page, page.document.querySelector('textarea'), 'Come see my shop today');
+  page.document.querySelector('.compose-form__publish span').dispatchEvent(new page.window.Event('click', { bubbles: true }));
+  await until(() => page.answered('compose.posted'));
+  const stored = (await storage.get('composeRecentPosts')).composeRecentPosts;
+  assert.deepEqual(stored.map((p) => [p.platform, p.text]), [['mastodon', 'Come see my shop today']]);
+
+  const next = openCompose(MASTODON_FORM, 'https://mastodon.social/home');
+  await until(() => meters(next.document).length === 1);
+  type(next, next.document.querySelector('textarea'), 'Come see my shop today');
+  await next.timers.runAll();
+  await until(() => meters(next.document)[0].tips.includes('You posted this before.'));
+  assert.deepEqual(composeRequests().at(-1).body.recent_posts, ['Come see my shop today']);
+  await storage.set({ composeRecentPostsOptIn: false });
+});
