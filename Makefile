@@ -34,7 +34,7 @@ test: test-python test-extension test-browser
 
 # pytest exits 5 when it collects nothing; that is not a failure of the suite.
 test-python: $(PY_STAMP)
-	BOTLENS_TEST_DATABASE_URL="$$(bash scripts/test-postgres.sh)" $(BIN)/pytest -q -m "not browser" || [ $$? -eq 5 ]
+	BOTLENS_TEST_DATABASE_URL="$$(bash scripts/test-services.sh)" $(BIN)/pytest -q -m "not browser" || [ $$? -eq 5 ]
 
 test-extension: $(NODE_STAMP)
 	node --test tests/extension/

@@ -13,6 +13,7 @@ from flask import Flask, g, request
 from flask_cors import CORS
 
 from botlens import api, auth, config, errors, limits, services
+from botlens.api.routing import open_endpoints
 from botlens.db import make_engine
 from botlens.registry import ModelRegistry
 
@@ -34,11 +35,11 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     registry = ModelRegistry(app.config["MODEL_DIR"])
     services.init_app(app, services.Services(engine, registry))
     errors.init_app(app)
-    limits.init_app(app)
     auth.init_app(app, engine)
     CORS(app, resources={r"/api/*": {"origins": [re.compile(p) for p in app.config["CORS_ORIGIN_PATTERNS"]]}},
          allow_headers=["Authorization", "Content-Type"], max_age=600)
     api.init_app(app)
+    limits.init_app(app, open_endpoints(app))
     _log_requests(app)
     if app.config["PRELOAD_MODELS"]:
         registry.preload()

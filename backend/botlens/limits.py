@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 from flask_limiter import Limiter
 
 
@@ -14,15 +14,15 @@ def _token_key() -> str:
     return "token:" + hashlib.sha256(header.encode("utf-8")).hexdigest()[:32]
 
 
-limiter = Limiter(key_func=_token_key, default_limits=[], headers_enabled=True)
-
-
-def token_rate_limit():
-    """Decorator: the configured RATE_LIMIT, counted per token."""
-    return limiter.limit(lambda: current_app.config["RATE_LIMIT"], key_func=_token_key)
-
-
-def init_app(app: Flask) -> None:
-    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+def init_app(app: Flask, open_endpoints: set[str]) -> Limiter:
+    """One limiter per app, applying RATE_LIMIT to every endpoint that needs a token."""
     app.config["RATELIMIT_HEADERS_ENABLED"] = True
-    limiter.init_app(app)
+    rate = app.config["RATE_LIMIT"]
+    limiter = Limiter(
+        key_func=_token_key,
+        app=app,
+        default_limits=[rate],
+        storage_uri=app.config["RATELIMIT_STORAGE_URI"],
+        default_limits_exempt_when=lambda: request.endpoint in open_endpoints or request.method == "OPTIONS",
+    )
+    return limiter

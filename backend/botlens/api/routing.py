@@ -16,7 +16,6 @@ from pydantic import BaseModel, ValidationError
 
 from botlens.auth import require_token
 from botlens.errors import ApiError, field_errors
-from botlens.limits import token_rate_limit
 
 API_PREFIX = "/api/v1"
 
@@ -35,6 +34,12 @@ class RouteSpec:
 
 
 ROUTES: list[RouteSpec] = []
+
+
+def open_endpoints(app) -> set[str]:
+    """Flask endpoint names of the routes that need no token (and so are not rate limited)."""
+    open_paths = {route.path for route in ROUTES if not route.auth}
+    return {rule.endpoint for rule in app.url_map.iter_rules() if rule.rule in open_paths}
 
 
 def _read_json() -> object:
@@ -100,8 +105,7 @@ def endpoint(
                 result = handler()
             return result if isinstance(result, Response) else json_response(result, status)
 
-        wrapped = token_rate_limit()(view) if auth else view
-        bp.add_url_rule(rule, endpoint=handler.__name__, view_func=wrapped, methods=[method.upper()])
+        bp.add_url_rule(rule, endpoint=handler.__name__, view_func=view, methods=[method.upper()])
         return handler
 
     return decorator

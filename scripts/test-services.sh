@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Prints a PostgreSQL URL for the storage tests, starting Debian's PostgreSQL when this machine allows it.
-# Prints nothing (and the PostgreSQL tests skip with their reason) where it cannot.
+# Prints a PostgreSQL URL for the storage tests, starting Debian's PostgreSQL when this machine allows it,
+# and installs redis-server for the shared rate-limit test. Prints nothing (and those tests skip with their
+# reason) where it cannot.
 set -u
 if [ -n "${BOTLENS_TEST_DATABASE_URL:-}" ]; then echo "$BOTLENS_TEST_DATABASE_URL"; exit 0; fi
-[ "$(id -u)" = 0 ] || { echo "test-postgres: not root; PostgreSQL tests will skip" >&2; exit 0; }
-if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  echo "test-postgres: installing Debian's postgresql" >&2
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } >/dev/null 2>&1 \
-    || { echo "test-postgres: could not install postgresql; PostgreSQL tests will skip" >&2; exit 0; }
+[ "$(id -u)" = 0 ] || { echo "test-services: not root; PostgreSQL tests will skip" >&2; exit 0; }
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then
+  echo "test-services: installing Debian's postgresql and redis-server" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server; } \
+    >/dev/null 2>&1 || { echo "test-services: could not install them; those tests will skip" >&2; exit 0; }
 fi
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 pg_lsclusters -h 2>/dev/null | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null 2>&1
