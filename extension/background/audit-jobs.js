@@ -9,11 +9,17 @@
 import { BackendClient } from './backend-client.js';
 import { BackendError } from './backend-errors.js';
 import { FollowerPager, PublicApiError, clampLimit } from './follower-paging.js';
+import { recentPosts } from './account-posts.js';
+
+/** The audit endpoint takes up to this many of the account's posts for its engagement check. */
+export const MAX_AUDIT_POSTS = 1000;
 
 /** Scoring tens of thousands of followers with bootstrap intervals takes longer than one profile. */
 export const AUDIT_TIMEOUT_MS = 180_000;
 /** Followers kept for the CSV export; beyond this only the report is kept (session storage is 10 MB). */
 export const MAX_STORED_FOLLOWERS = 10_000;
+/** Audits kept for their report pages, the one starting included. */
+export const KEPT_AUDITS = 5;
 
 /**
  * @typedef {'collecting'|'scoring'|'done'|'cancelled'|'error'} AuditStatus
@@ -96,6 +102,21 @@ export class AuditJobs {
     };
   }
 
+  /**
+   * Forgets all but the newest audits (session storage holds 10 MB; one audit's followers take ~0.5 KB each).
+   * Audits still running are kept.
+   */
+  async prune() {
+    const all = await this.session.get(null);
+    const audits = Object.entries(all)
+      .filter(([key, value]) => /^audit:[^:]+$/.test(key) && value && typeof value.startedAt === 'string')
+      .map(([, value]) => /** @type {AuditState} */ (value))
+      .filter((state) => !this.running.has(state.id))
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    const stale = audits.slice(KEPT_AUDITS - 1).flatMap((state) => [auditKey(state.id), followersKey(state.id)]);
+    if (stale.length) await this.session.remove(stale);
+  }
+
   /** @param {AuditState} state @param {Partial<AuditState>} changes */
   async update(state, changes) {
     Object.assign(state, changes);
@@ -109,6 +130,7 @@ export class AuditJobs {
    *   account?: Record<string, unknown> | null }} request
    */
   async startPaging({ platform, handle, instanceOrigin, limit, account = null }) {
+    await this.prune();
     const state = this.newState({ platform, handle, sampling: 'recent', limit: clampLimit(limit), account });
     await this.update(state, {});
     const cancel = new AbortController();
@@ -130,12 +152,14 @@ export class AuditJobs {
       this.update(state, { phase: p.phase, seen: p.seen, total: p.total }).catch(() => {});
     };
     let page;
+    let posts;
     try {
       if (state.platform === 'bluesky') {
         page = await pager.bluesky({ actor: state.handle, limit: state.limit, signal: cancel, until: stop, onProgress });
       } else {
         page = await this.pageMastodon(pager, state, { instanceOrigin, cancel, stop, onProgress });
       }
+      posts = await recentPosts(pager, { platform: state.platform, ...page.source, signal: cancel });
     } catch (error) {
       if (cancel.aborted) return this.update(state, { status: 'cancelled', finishedAt: this.iso() });
       return this.fail(state, error);
@@ -146,7 +170,7 @@ export class AuditJobs {
         page.account && page.account.followers_count != null ? Number(page.account.followers_count).toLocaleString('en-US') : 'an unknown number'}.`);
     }
     await this.update(state, { account: { ...(state.account || {}), ...page.account }, clientNotes, seen: page.followers.length });
-    await this.score(state, page.followers, cancel);
+    await this.score(state, page.followers, cancel, posts);
   }
 
   /**
@@ -172,14 +196,15 @@ export class AuditJobs {
   /**
    * Followers a content script collected from the page (X, Instagram): score them now.
    * @param {{ platform: string, handle: string, followers: Record<string, unknown>[],
-   *   account?: Record<string, unknown> | null, followersTotal?: number | null }} request
+   *   account?: Record<string, unknown> | null, followersTotal?: number | null, posts?: Record<string, unknown>[] }} request
    */
-  async submitCollected({ platform, handle, followers, account = null, followersTotal = null }) {
+  async submitCollected({ platform, handle, followers, account = null, followersTotal = null, posts = [] }) {
+    await this.prune();
     const state = this.newState({ platform, handle, sampling: 'visible', limit: followers.length, account, total: followersTotal });
     state.seen = followers.length;
     await this.update(state, {});
     const cancel = new AbortController();
-    const done = this.score(state, followers, cancel.signal).finally(() => this.running.delete(state.id));
+    const done = this.score(state, followers, cancel.signal, posts).finally(() => this.running.delete(state.id));
     this.running.set(state.id, { state, cancel, stop: new AbortController(), done });
     await this.openReport(state.id);
     return state.id;
@@ -187,11 +212,15 @@ export class AuditJobs {
 
   /**
    * @param {AuditState} state @param {Record<string, unknown>[]} followers @param {AbortSignal} cancel
+   * @param {Record<string, unknown>[]} [posts] the account's recent posts, for the engagement check
    */
-  async score(state, followers, cancel) {
+  async score(state, followers, cancel, posts = []) {
     if (followers.length === 0) return this.fail(state, new Error('No followers were collected, so there is nothing to audit.'));
-    const followersStored = followers.length <= MAX_STORED_FOLLOWERS;
-    if (followersStored) await this.session.set({ [followersKey(state.id)]: followers });
+    let followersStored = followers.length <= MAX_STORED_FOLLOWERS;
+    if (followersStored) {
+      // Only for the export: when session storage is full the audit still runs, without that export.
+      followersStored = await this.session.set({ [followersKey(state.id)]: followers }).then(() => true, () => false);
+    }
     await this.update(state, { status: 'scoring', followersStored });
     const total = state.total ?? (state.account && Number.isInteger(state.account.followers_count)
       ? /** @type {number} */ (state.account.followers_count) : null);
@@ -199,6 +228,7 @@ export class AuditJobs {
     const body = { followers, sampling: state.sampling };
     if (state.account && typeof state.account.handle === 'string') body.account = state.account;
     if (total !== null) body.followers_total = total;
+    if (posts.length) body.posts = posts.slice(0, MAX_AUDIT_POSTS);
     try {
       const report = await this.client.call('POST', '/api/v1/followers/audit', body);
       if (cancel.aborted) return this.update(state, { status: 'cancelled', finishedAt: this.iso() });

@@ -12,6 +12,7 @@
 import { BLUESKY_APPVIEW } from './public-profiles.js';
 import { parseRetryAfter } from './backend-errors.js';
 import { blueskyFollowerProfile, mastodonFollowerProfile } from './follower-mapping.js';
+import { parseLinkHeader } from './link-header.js';
 
 export const MASTODON_PAGE_SIZE = 80;
 export const BLUESKY_PAGE_SIZE = 100;
@@ -29,53 +30,8 @@ const NEVER = new AbortController().signal;
  *   paceMs?: number, maxRetries?: number, initialBackoffMs?: number, maxBackoffMs?: number,
  * }} PagingDeps
  * @typedef {{ account: Record<string, unknown> | null, followers: Record<string, unknown>[], complete: boolean,
- *   notes: string[] }} FollowerPage
+ *   notes: string[], source: { origin?: string, accountId?: string, actor?: string } }} FollowerPage
  */
-
-/**
- * Parses an RFC 8288 Link header into rel -> URL.
- * @param {string | null | undefined} header
- * @returns {Record<string, string>}
- */
-export function parseLinkHeader(header) {
-  /** @type {Record<string, string>} */
-  const links = {};
-  if (!header) return links;
-  for (const value of splitLinkValues(header)) {
-    const match = /^\s*<([^>]*)>(.*)$/s.exec(value);
-    if (!match) continue;
-    for (const param of match[2].matchAll(/;\s*([^\s=;]+)\s*(?:=\s*(?:"([^"]*)"|([^;]*)))?/g)) {
-      if (param[1].toLowerCase() !== 'rel') continue;
-      for (const rel of (param[2] ?? param[3] ?? '').trim().toLowerCase().split(/\s+/)) {
-        if (rel && !(rel in links)) links[rel] = match[1];
-      }
-      break; // only the first rel parameter counts (RFC 8288, 3.3)
-    }
-  }
-  return links;
-}
-
-/** Splits a Link header at the commas between link-values (not those inside <...> or quotes). @param {string} header */
-function splitLinkValues(header) {
-  const values = [];
-  let current = '';
-  let inUri = false;
-  let inQuote = false;
-  for (const c of header) {
-    if (inQuote) inQuote = c !== '"';
-    else if (inUri) inUri = c !== '>';
-    else if (c === '"') inQuote = true;
-    else if (c === '<') inUri = true;
-    else if (c === ',') {
-      values.push(current);
-      current = '';
-      continue;
-    }
-    current += c;
-  }
-  values.push(current);
-  return values;
-}
 
 /** Sleeps, waking early (and rejecting) when the signal aborts. */
 export function abortableSleep(/** @type {number} */ ms, /** @type {AbortSignal | undefined} */ signal) {
@@ -104,7 +60,7 @@ export class PublicApiError extends Error {
 }
 
 /**
- * How long to wait after a 429: Retry-After, else Mastodon's X-RateLimit-Reset, else
+ * How long to wait after a 429: Retry-After, else the reset time the API announced, else
  * exponential backoff.
  * @param {Headers} headers @param {number} attempt 0-based @param {number} now
  * @param {{ initialBackoffMs: number, maxBackoffMs: number }} options
@@ -112,8 +68,10 @@ export class PublicApiError extends Error {
 export function rateLimitDelayMs(headers, attempt, now, { initialBackoffMs, maxBackoffMs }) {
   const fromRetryAfter = parseRetryAfter(headers.get('Retry-After'), now);
   if (fromRetryAfter !== null) return Math.min(maxBackoffMs, fromRetryAfter);
+  // Mastodon: X-RateLimit-Reset is an ISO time; Bluesky: RateLimit-Reset is Unix seconds.
   const reset = headers.get('X-RateLimit-Reset');
-  const resetAt = reset ? Date.parse(reset) : NaN;
+  const epoch = Number(headers.get('RateLimit-Reset'));
+  const resetAt = reset ? Date.parse(reset) : epoch > 0 ? epoch * 1000 : NaN;
   if (!Number.isNaN(resetAt)) return Math.min(maxBackoffMs, Math.max(0, resetAt - now));
   return Math.min(maxBackoffMs, initialBackoffMs * 2 ** attempt);
 }
@@ -187,7 +145,7 @@ export class FollowerPager {
     }
     const notes = [];
     if (collector.size === 0 && total) notes.push('The instance listed no followers: the account may hide its network.');
-    return { account, followers: collector.list(), complete: !next, notes };
+    return { account, followers: collector.list(), complete: !next, notes, source: { origin, accountId: accountJson.id } };
   }
 
   /**
@@ -224,7 +182,7 @@ export class FollowerPager {
     }
     const followers = collector.list();
     if (withCounts) await this.fillBlueskyDetails(followers, { signal, until, limit, total, onProgress, observedAt });
-    return { account, followers, complete: exhausted, notes: [] };
+    return { account, followers, complete: exhausted, notes: [], source: { actor: String(accountJson.did || accountJson.handle) } };
   }
 
   /**

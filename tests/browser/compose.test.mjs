@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSession, screenshot } from './harness/session.mjs';
+import { cropTo, startSession, screenshot } from './harness/session.mjs';
 import { watchPageErrors, EXTENSION_DIR } from './harness/browser.mjs';
 import { HIGHLIGHTS, METER, boxText, checkedDraft, meterState } from './harness/compose.mjs';
 import { World } from './pages/sites.mjs';
@@ -37,7 +37,7 @@ describe('compose check', { timeout: 240_000, skip }, () => {
       await editor.click();
       await page.keyboard.type(SPAM);
 
-      const spam = await checkedDraft(page, session.proxy, SPAM);
+      const spam = await checkedDraft(page, session.proxy, box.platform, SPAM);
       assert.notEqual(spam.verdict, 'fine', 'the backend finds the draft spam-like');
       assert.ok(spam.tips.length > 0, 'and has tips for it');
       const warned = await meterState(page);
@@ -53,13 +53,14 @@ describe('compose check', { timeout: 240_000, skip }, () => {
         await page.locator(`${METER} .tips li`).nth(spanned).hover();
         await page.locator(`${HIGHLIGHTS} .mark`).first().waitFor({ state: 'attached' });
       }
-      await screenshot(page, `compose-${box.platform}-spam`);
+      await screenshot(page, `compose-${box.platform}-spam`, box.platform === 'x'
+        ? { docs: 'compose-check', clip: await cropTo(page, '[data-app-root]', 520, 0) } : {});
       assert.equal(await boxText(editor), SPAM, 'the box holds exactly what was typed');
 
       await editor.click();
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type(PLAIN);
-      const plain = await checkedDraft(page, session.proxy, PLAIN);
+      const plain = await checkedDraft(page, session.proxy, box.platform, PLAIN);
       assert.equal(plain.verdict, 'fine', 'the backend finds the plain post fine');
       const cleared = await meterState(page);
       assert.equal(cleared.verdict, 'fine');

@@ -2,7 +2,7 @@
 // the badge shows the backend's reasons.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, screenshot } from './harness/session.mjs';
+import { cropTo, startSession, screenshot } from './harness/session.mjs';
 import { watchPageErrors } from './harness/browser.mjs';
 import { BADGE, assertShowsResult, hoverReasons, settledBadge } from './harness/badges.mjs';
 import { World, PROFILE_URL, backendHandle } from './pages/sites.mjs';
@@ -30,6 +30,10 @@ const ACCOUNTS = {
   youtube: world.add('youtube', humanLike('cyclingmaria', 'María rides', { followers: 12_345 })),
   instagram: world.add('instagram', humanLike('maria.lopez', 'María López', { followers: 12_345 })),
 };
+// In-app navigation: a profile whose post links to another profile, followed without loading a new document.
+const navTarget = world.add('x', humanLike('nav_target', 'Nadia Target'));
+const navStart = world.add('x', fakeLike('nav_start8812', { recentPosts: [{ author: navTarget, text: 'Replying to you' }] }));
+
 /** What the backend must have been told about each account's followers, read from that site's page or API. */
 const EXPECTED_FOLLOWERS = {
   x: { followers_count: 3, counts_approximate: false },
@@ -75,11 +79,36 @@ describe('profile pages on six sites', { timeout: 240_000 }, () => {
       const expected = result.reasons.slice(0, 3).map((/** @type {any} */ r) => r.message);
       if (expected.length === 0) expected.push(state.word);
       for (const message of expected) assert.ok(reasons.includes(message), `hover shows "${message}"; got "${reasons}"`);
-      await screenshot(page, `profile-${platform}`);
+      await screenshot(page, `profile-${platform}`, platform === 'x'
+        ? { docs: 'badge-reasons', clip: await cropTo(page, '[data-app-root]', 320, 0) } : {});
       assert.deepEqual(errors, [], 'nothing went wrong in the page');
       await page.close();
     });
   }
+
+  test('x: navigating inside the app to another profile badges the new profile, not the old one', async () => {
+    const page = await session.context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(PROFILE_URL.x(navStart.handle));
+    const header = page.locator(`${HEADER.x} ${BADGE}`);
+    assert.match((await settledBadge(header)).label, /nav_start8812/);
+    await page.evaluate(() => { /** @type {any} */ (window).__sameDocument = true; });
+
+    await page.locator(`article a[href="/${navTarget.handle}"]`).first().click();
+    await page.waitForURL(PROFILE_URL.x(navTarget.handle));
+    await page.waitForFunction(([selector, handle]) => {
+      const hosts = [...document.querySelectorAll(selector)];
+      return hosts.length === 1 && hosts[0].getAttribute('data-botlens-tone') !== 'pending'
+        && (hosts[0].shadowRoot?.querySelector('button')?.getAttribute('aria-label') || '').includes(handle);
+    }, [`${HEADER.x} ${BADGE}`, navTarget.handle], { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__sameDocument), true, 'no document load');
+    assert.equal(await page.locator(BADGE).count(), 1, 'the old profile\'s badges left with its page');
+    const state = await settledBadge(page.locator(`${HEADER.x} ${BADGE}`));
+    assertShowsResult(state, session.proxy.resultFor('x', navTarget.handle));
+    await screenshot(page, 'profile-x-after-navigation');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 
   test('the backend logged every scoring request the extension made, and no handle', () => {
     const statuses = session.backend.scoreRequestStatuses();
@@ -87,6 +116,6 @@ describe('profile pages on six sites', { timeout: 240_000 }, () => {
     assert.deepEqual(statuses, proxied, "the backend's access log and the requests seen on the wire agree");
     assert.ok(statuses.every((s) => s === 200));
     const log = session.backend.log();
-    for (const person of Object.values(ACCOUNTS)) assert.ok(!log.includes(person.handle), 'no handle in the backend log');
+    for (const person of [...Object.values(ACCOUNTS), navStart, navTarget]) assert.ok(!log.includes(person.handle), 'no handle in the backend log');
   });
 });

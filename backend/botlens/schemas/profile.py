@@ -64,6 +64,9 @@ class Profile(BaseModel):
         default=None, description="Mastodon's bot flag or Bluesky's automated label, shown apart from the model."
     )
     counts_approximate: Flag | None = Field(default=None, description='True when counts were read as "12.3K".')
+    last_post_at: AwareDatetime | None = Field(
+        default=None, description="When the account last posted, where the page or API shows it (inactivity)."
+    )
 
     def observed(self) -> datetime:
         return self.observed_at or datetime.now(timezone.utc)

@@ -1,14 +1,15 @@
 // @ts-check
 import { AuditJobs } from '../audit-jobs.js';
 import { DEFAULT_FOLLOWER_LIMIT, MAX_FOLLOWER_LIMIT, clampLimit } from '../follower-paging.js';
-import { registerPostHandlers } from './posts.js';
+import { registerPostHandlers, cleanPost, MAX_POSTS } from './posts.js';
 
 /**
  * audit.start: { type, platform: 'mastodon'|'bluesky', handle, instanceOrigin?, limit?, account? }
  *   -> { ok: true, auditId }  Pages the followers through the public API (limit: the message's,
  *   else the user's "auditLimit" setting, else 2,000), opens the report page, then scores them.
- * audit.submit: { type, platform, handle, followers: Profile[], account?, followers_total? }
- *   -> { ok: true, auditId }  Followers a content script collected from the page (sampling "visible").
+ * audit.submit: { type, platform, handle, followers: Profile[], account?, followers_total?, posts?: Post[] }
+ *   -> { ok: true, auditId }  Followers a content script collected from the page (sampling "visible"),
+ *   with the account's visible posts for the engagement check.
  * audit.stop: { type, auditId } -> { ok, running }  Stop collecting; score what was seen.
  * audit.cancel: { type, auditId } -> { ok, running }  Abandon the audit.
  * audit.limit: { type } -> { ok: true, limit }  The user's follower limit.
@@ -77,8 +78,10 @@ export function registerAuditHandlers(router, deps) {
     }
     if (!followers.every(isProfile)) return badRequest('every follower needs platform and handle');
     const total = Number.isInteger(message.followers_total) && message.followers_total >= 0 ? message.followers_total : null;
+    const posts = (Array.isArray(message.posts) ? message.posts.slice(0, MAX_POSTS) : []).map(cleanPost).filter(Boolean);
     const auditId = await jobs.submitCollected({
       platform, handle, followers, account: isProfile(account) ? account : null, followersTotal: total,
+      posts: /** @type {Record<string, unknown>[]} */ (posts),
     });
     return { ok: true, auditId };
   });

@@ -34,12 +34,14 @@ button[disabled] { opacity: .5; cursor: default; }
   class Collector {
     /**
      * @param {{ adapter: import('../adapters/registry.js').SiteAdapter, owner: string,
-     *   account: Record<string, unknown> | null, limit: number, send: (m: any) => Promise<any> }} options
+     *   account: Record<string, unknown> | null, posts?: Record<string, unknown>[], limit: number,
+     *   send: (m: any) => Promise<any> }} options
      */
-    constructor({ adapter, owner, account, limit, send }) {
+    constructor({ adapter, owner, account, posts = [], limit, send }) {
       this.adapter = adapter;
       this.owner = owner;
       this.account = account;
+      this.posts = posts;
       this.send = send;
       this.collection = new BotLens.followerCards.FollowerCollection({ owner, limit });
       this.scrollEnd = new BotLens.followerCards.ScrollEnd();
@@ -97,7 +99,7 @@ button[disabled] { opacity: .5; cursor: default; }
       const links = Array.from(document.querySelectorAll(selector)).filter(owned);
       // X shows "/verified_followers" on the profile; prefer the full list when it is there.
       const link = links.find((a) => !/verified_followers/.test(a.getAttribute('href') || '')) || links[0];
-      if (link instanceof HTMLElement) link.click();
+      if (link) /** @type {HTMLElement} */ (link).click();
       else location.assign(`/${this.owner}/followers${this.adapter.platform === 'instagram' ? '/' : ''}`);
     }
 
@@ -159,7 +161,7 @@ button[disabled] { opacity: .5; cursor: default; }
       const total = typeof account.followers_count === 'number' ? account.followers_count : undefined;
       const reply = await this.send({
         type: 'audit.submit', platform: this.adapter.platform, handle: this.owner, account, followers,
-        followers_total: total,
+        followers_total: total, posts: this.posts,
       });
       if (reply.ok) this.close();
       else this.ui.hint.textContent = `Not sent: ${reply.error ? reply.error.message : 'unknown error'}`;
@@ -207,8 +209,10 @@ button[disabled] { opacity: .5; cursor: default; }
       return reply.ok ? { ok: true, mode: 'paged', auditId: reply.auditId } : reply;
     }
     const limitReply = await send({ type: 'audit.limit' });
+    // The profile's own posts (with their like counts) are on screen now, before the list opens.
+    const posts = account ? BotLens.postingPatterns.readVisiblePosts(adapter, document, location, handle).filter((p) => !p.is_repost) : [];
     if (active) active.close();
-    active = new Collector({ adapter, owner: handle.toLowerCase(), account, limit: limitReply.ok ? limitReply.limit : 2000, send });
+    active = new Collector({ adapter, owner: handle.toLowerCase(), account, posts, limit: limitReply.ok ? limitReply.limit : 2000, send });
     if (!active.onList()) active.openList();
     return { ok: true, mode: 'collecting' };
   }

@@ -32,11 +32,11 @@ export async function meterState(page) {
 /**
  * Waits for the backend to have answered a check of exactly `text`, then for the meter to show that answer.
  * @param {import('playwright-core').Page} page
- * @param {import('./recording-proxy.mjs').RecordingProxy} proxy @param {string} text
+ * @param {import('./recording-proxy.mjs').RecordingProxy} proxy @param {string} platform @param {string} text
  */
-export async function checkedDraft(page, proxy, text) {
+export async function checkedDraft(page, proxy, platform, text) {
   const exchange = await waitFor(() => proxy.sent('/api/v1/compose/check')
-    .find((e) => e.request && e.request.text === text && e.status === 200), { timeout: 30_000, what: 'a compose check of the whole draft' });
+    .find((e) => e.request && e.request.text === text && e.request.platform === platform && e.status === 200), { timeout: 30_000, what: 'a compose check of the whole draft' });
   // The meter may still show an earlier, shorter draft's answer: wait for this answer's verdict, percentage and
   // number of tips together.
   const { verdict, spam_probability: probability, tips } = exchange.response;

@@ -40,13 +40,31 @@ export async function startSession({ world, configure = true }) {
 
 /** @typedef {Awaited<ReturnType<typeof startSession>>} Session */
 
+export const DOCS_IMG = join(ROOT, 'docs/img');
+
 /**
- * Keeps a screenshot as a test artifact.
+ * Keeps a screenshot as a test artifact. With BOTLENS_UPDATE_DOCS_IMG=1, a screenshot that names a docs image
+ * also refreshes that (cropped) image under docs/img for the README.
  * @param {import('playwright-core').Page} page @param {string} name
+ * @param {{docs?: string, clip?: {x: number, y: number, width: number, height: number}}} [options]
  */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { docs, clip } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
+  if (docs && process.env.BOTLENS_UPDATE_DOCS_IMG === '1') {
+    mkdirSync(DOCS_IMG, { recursive: true });
+    await page.screenshot({ path: join(DOCS_IMG, `${docs}.png`), clip });
+  }
   return path;
+}
+
+/**
+ * A crop of the page: the width of `selector`'s box, from its top (or y) down `height` pixels.
+ * @param {import('playwright-core').Page} page @param {string} selector @param {number} height
+ */
+export async function cropTo(page, selector, height, y = undefined) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`nothing to crop to: ${selector}`);
+  return { x: Math.max(0, box.x), y: y ?? Math.max(0, box.y), width: box.width, height };
 }

@@ -19,18 +19,20 @@ export function postsOf(p) {
 }
 
 /**
- * @param {{title: string, app: string, rootId?: string, scripts?: string[]}} page
+ * @typedef {{title: string, app: string, rootId: string, scripts?: string[]}} AppPage
  *   app: the markup the app renders; scripts: extra same-origin scripts (paths) that run after the render
  */
-export function spaShell({ title, app, rootId = 'react-root', scripts = [] }) {
+
+/** @param {AppPage} page */
+export function spaShell({ title, app, rootId, scripts = [] }) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:sans-serif;margin:0 auto;max-width:720px;padding:12px}
-article,.status,[data-testid^="feedItem-by-"],shreddit-post,ytd-comment-view-model{display:block;border-bottom:1px solid #ddd;padding:12px 0}</style>
-</head><body><div id="${esc(rootId)}"></div>
+<link rel="stylesheet" href="/__test/site.css">
+</head><body><div id="${esc(rootId)}" data-app-root></div>
 <template id="botlens-test-app">${app}</template>
 <script src="/__test/render-late.js" data-root="${esc(rootId)}"></script>
+<script src="/__test/spa-router.js"></script>
 ${scripts.map((src) => `<script src="${esc(src)}"></script>`).join('\n')}
 </body></html>`;
 }

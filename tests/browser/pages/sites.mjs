@@ -15,14 +15,33 @@ import { mastodonComposePage, xComposePage } from './compose.mjs';
 /** @typedef {import('./people.mjs').Person} Person */
 /** @typedef {'x'|'mastodon'|'bluesky'|'reddit'|'youtube'|'instagram'} Platform */
 
-/** A 1x1 PNG for every avatar, banner and thumbnail the pages show. */
-const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9qWQAAAABJRU5ErkJggg==', 'base64');
+/** A 1x1 grey PNG for every avatar, banner and thumbnail the pages show. */
+const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGM4f/MeAAUBAod6AoG4AAAAAElFTkSuQmCC', 'base64');
 const image = () => ({ type: 'image/png', body: PIXEL_PNG });
 /** The sites' image hosts, answered here too so no page load ever reaches for the network. */
 const IMAGE_HOSTS = ['pbs.twimg.com', 'abs.twimg.com', 'files.mastodon.social', 'cdn.bsky.app',
   'yt3.googleusercontent.com', 'scontent.cdninstagram.com'];
 
-const INFINITE_SCROLL_JS = readFileSync(new URL('./infinite-scroll.js', import.meta.url), 'utf8');
+const asset = (/** @type {string} */ file, /** @type {string} */ type) => ({ type, body: readFileSync(new URL(file, import.meta.url), 'utf8') });
+/** Scripts and styles every fake site serves under /__test/. */
+const TEST_ASSETS = /** @type {Record<string, import('../harness/site-server.mjs').Reply>} */ ({
+  '/__test/render-late.js': { type: 'text/javascript', body: RENDER_LATE_JS },
+  '/__test/infinite-scroll.js': asset('./infinite-scroll.js', 'text/javascript'),
+  '/__test/spa-router.js': asset('./spa-router.js', 'text/javascript'),
+  '/__test/site.css': asset('./site.css', 'text/css'),
+});
+
+/** A page of a fake app: what the shell renders into its root. @typedef {import('./shell.mjs').AppPage} AppPage */
+
+/** Profile URL paths, as each site lays them out. */
+const PROFILE_PATH = {
+  x: /^\/([A-Za-z0-9_]{1,15})\/?$/,
+  mastodon: /^\/@([A-Za-z0-9_]+)\/?$/,
+  bluesky: /^\/profile\/([^/]+)\/?$/,
+  reddit: /^\/(?:user|u)\/([A-Za-z0-9_-]+)\/?$/,
+  youtube: /^\/@([\w.-]+)\/?$/,
+  instagram: /^\/([A-Za-z0-9._]+)\/?$/,
+};
 
 /** Where each platform's profile lives, as the real sites lay out their URLs. */
 export const PROFILE_URL = {
@@ -69,22 +88,25 @@ export class World {
     return this.people[platform].find((p) => p.handle.toLowerCase() === handle.toLowerCase()) || null;
   }
 
-  /** @param {Platform} platform @param {string} handle */
-  profilePage(platform, handle) {
+  /**
+   * A profile as the app renders it.
+   * @param {Platform} platform @param {string} handle @returns {AppPage | null}
+   */
+  profileApp(platform, handle) {
     const p = this.find(platform, handle);
     if (!p) return null;
     const page = PAGES[platform];
-    return html(spaShell({ title: `${p.name} (@${p.handle})`, app: page.profile(p), rootId: page.root }));
+    return { title: `${p.name} (@${p.handle})`, app: page.profile(p), rootId: page.root };
   }
 
-  /** The home timeline page of the platform that has one; posts arrive as the page scrolls. */
-  timelinePage() {
+  /** The home timeline of the platform that has one; posts arrive as the page scrolls. @returns {AppPage | null} */
+  timelineApp() {
     if (!this.timeline) return null;
     const { platform, pageSize } = this.timeline;
     const first = this.timelineChunk(0, pageSize);
-    return html(spaShell({ title: 'Home', rootId: PAGES[platform].root, scripts: ['/__test/infinite-scroll.js'],
+    return { title: 'Home', rootId: PAGES[platform].root, scripts: ['/__test/infinite-scroll.js'],
       app: `<main role="main"><div data-testid="primaryColumn"><section id="timeline" data-next="${pageSize}" data-total="${
-        this.timeline.posts.length}">${first}</section><div id="timeline-end">Loading…</div></div></main>` }));
+        this.timeline.posts.length}">${first}</section><div id="timeline-end">Loading…</div></div></main>` };
   }
 
   /** @param {number} start @param {number} count */
@@ -95,48 +117,55 @@ export class World {
       platform === 'reddit' ? redditPost(author, text, start + i) : PAGES[platform].post(author, text)).join('\n');
   }
 
+  /**
+   * The app page at a URL of a platform's site, or null.
+   * @param {Platform} platform @param {URL} url @returns {AppPage | null}
+   */
+  appAt(platform, url) {
+    if (url.pathname === '/home') return this.timeline && this.timeline.platform === platform ? this.timelineApp() : null;
+    if (platform === 'x' && url.pathname === '/compose/post') {
+      return { title: 'Compose new post / X', app: xComposePage(), rootId: PAGES.x.root };
+    }
+    if (platform === 'mastodon' && url.pathname === '/publish') {
+      return { title: 'New post - Mastodon', app: mastodonComposePage(), rootId: PAGES.mastodon.root };
+    }
+    const match = PROFILE_PATH[platform].exec(url.pathname);
+    return match ? this.profileApp(platform, decodeURIComponent(match[1])) : null;
+  }
+
   /** @returns {Record<string, import('../harness/site-server.mjs').Route>} host -> route */
   routes() {
-    /** @param {Platform | null} platform @param {(url: URL) => any} pages */
-    const site = (platform, pages) => (/** @type {URL} */ url) => {
-      if (url.pathname === '/__test/render-late.js') return { type: 'text/javascript', body: RENDER_LATE_JS };
-      if (url.pathname === '/__test/infinite-scroll.js') return { type: 'text/javascript', body: INFINITE_SCROLL_JS };
+    /** @param {Platform | null} platform @param {((url: URL) => import('../harness/site-server.mjs').Reply | null) | null} api */
+    const site = (platform, api = null) => (/** @type {URL} */ url) => {
+      const asset = TEST_ASSETS[url.pathname];
+      if (asset) return asset;
+      if (/\.(png|jpe?g)$/.test(url.pathname)) return image();
+      if (api && /^\/(api|xrpc)\//.test(url.pathname)) return api(url);
+      if (!platform) return null;
       if (url.pathname === '/__test/timeline' && this.timeline && this.timeline.platform === platform) {
         const start = Number(url.searchParams.get('start')) || 0;
         return json({ html: this.timelineChunk(start, this.timeline.pageSize), next: start + this.timeline.pageSize });
       }
-      if (/\.(png|jpe?g)$/.test(url.pathname)) return image();
-      if (platform === 'x' && url.pathname === '/compose/post') {
-        return html(spaShell({ title: 'Compose new post / X', app: xComposePage(), rootId: PAGES.x.root }));
+      if (url.pathname === '/__test/app') {
+        // The in-app router asks for the next page's markup instead of loading a new document.
+        const page = this.appAt(platform, new URL(url.searchParams.get('path') || '/', url));
+        return page ? json({ title: page.title, html: page.app, scripts: page.scripts || [] }) : null;
       }
-      if (platform === 'mastodon' && url.pathname === '/publish') {
-        return html(spaShell({ title: 'New post - Mastodon', app: mastodonComposePage(), rootId: PAGES.mastodon.root }));
-      }
-      if (url.pathname === '/home') return this.timeline && this.timeline.platform === platform ? this.timelinePage() : null;
-      return pages(url);
-    };
-    const segment = (/** @type {URL} */ url, /** @type {RegExp} */ re) => {
-      const match = re.exec(url.pathname);
-      return match ? decodeURIComponent(match[1]) : null;
+      const page = this.appAt(platform, url);
+      return page ? html(spaShell(page)) : null;
     };
     const mastodon = mastodonApi({ host: 'mastodon.social', accounts: this.people.mastodon, followersOf: this.followersOf });
     const bluesky = blueskyApi({ accounts: this.people.bluesky, followersOf: this.followersOf });
-    const profileOn = (/** @type {Platform} */ platform, /** @type {RegExp} */ re) =>
-      site(platform, (url) => { const h = segment(url, re); return h ? this.profilePage(platform, h) : null; });
     /** @type {Record<string, import('../harness/site-server.mjs').Route>} */
     const routes = {
-      'x.com': profileOn('x', /^\/([A-Za-z0-9_]{1,15})\/?$/),
-      'mastodon.social': site('mastodon', (url) => {
-        if (url.pathname.startsWith('/api/')) return mastodon(url);
-        const h = segment(url, /^\/@([A-Za-z0-9_]+)\/?$/);
-        return h ? this.profilePage('mastodon', h) : null;
-      }),
-      'bsky.app': profileOn('bluesky', /^\/profile\/([^/]+)\/?$/),
+      'x.com': site('x'),
+      'mastodon.social': site('mastodon', mastodon),
+      'bsky.app': site('bluesky'),
       'public.api.bsky.app': site(null, bluesky),
       'api.bsky.app': site(null, bluesky),
-      'www.reddit.com': profileOn('reddit', /^\/(?:user|u)\/([A-Za-z0-9_-]+)\/?$/),
-      'www.youtube.com': profileOn('youtube', /^\/@([\w.-]+)\/?$/),
-      'www.instagram.com': profileOn('instagram', /^\/([A-Za-z0-9._]+)\/?$/),
+      'www.reddit.com': site('reddit'),
+      'www.youtube.com': site('youtube'),
+      'www.instagram.com': site('instagram'),
     };
     for (const host of IMAGE_HOSTS) routes[host] = image;
     return routes;
