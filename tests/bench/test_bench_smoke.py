@@ -58,3 +58,18 @@ def test_write_docs_keeps_the_hand_written_part(tmp_path):
     text = docs.read_text()
     assert "second run table" in text and "first run table" not in text
     assert text.split(KEEP_MARKER, 1)[1].strip() == "Why the p99 is high: measured notes."
+
+
+def test_bench_command_prints_the_table_and_rejects_bad_options(tmp_path):
+    from click.testing import CliRunner
+
+    from botlens.cli.bench import bench_command
+
+    docs = tmp_path / "benchmarks.md"
+    result = CliRunner().invoke(bench_command, ["--no-http", "--no-extension", "--quick", "--batches", "1,3",
+                                                "--write-docs", "--docs", str(docs)])
+    assert result.exit_code == 0, result.output
+    assert "| 3 |" in result.output and "### In process" in result.output
+    assert "| 3 |" in docs.read_text()
+    assert CliRunner().invoke(bench_command, ["--batches", "0,10"]).exit_code == 2
+    assert CliRunner().invoke(bench_command, ["--server-env", "PATH=/tmp", "--no-in-process"]).exit_code == 2

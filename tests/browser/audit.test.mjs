@@ -45,7 +45,7 @@ describe('follower audit on Mastodon', { timeout: 300_000, skip }, () => {
   let audit;
   /** @type {string[]} */
   let progress = [];
-  before(async () => { session = await startSession({ world }); });
+  before(async () => { session = await startSession({ name: 'audit', world }); });
   after(async () => { await session?.close(); });
 
   test('"Audit followers" on the badge card pages the followers with visible progress', async () => {
@@ -122,7 +122,7 @@ describe('follower audit on Mastodon', { timeout: 300_000, skip }, () => {
 describe('follower audit on Bluesky', { timeout: 300_000, skip }, () => {
   /** @type {import('./harness/session.mjs').Session} */
   let session;
-  before(async () => { session = await startSession({ world }); });
+  before(async () => { session = await startSession({ name: 'audit-bluesky', world }); });
   after(async () => { await session?.close(); });
 
   test('the followers come over cursor-paged AppView calls and every one is audited', async () => {

@@ -25,7 +25,7 @@ const BOXES = [
 describe('compose check', { timeout: 240_000, skip }, () => {
   /** @type {import('./harness/session.mjs').Session} */
   let session;
-  before(async () => { session = await startSession({ world: new World() }); });
+  before(async () => { session = await startSession({ name: 'compose', world: new World() }); });
   after(async () => { await session?.close(); });
 
   for (const box of BOXES) {

@@ -20,11 +20,11 @@ const redditHost = world.add('reddit', humanLike('calm_reader', 'Calm reader', {
   recentPosts: [{ author: person({ ...eve, handle: redditName, followers: 1, following: 1, posts: 1,
     createdAt: '2020-01-01T00:00:00Z' }), text: HOSTILE_TEXT.post }] }));
 
-/** Everything that could run or load inside BotLens's shadow roots. @param {import('playwright-core').Page} page */
+/** Elements the hostile text would create if parsed as markup, and anything that could run, in BotLens's shadow roots. @param {import('playwright-core').Page} page */
 function activeContentInBotLens(page) {
   return page.evaluate(() => [...document.querySelectorAll('[data-botlens]')].flatMap((host) =>
     [...(host.shadowRoot ? host.shadowRoot.querySelectorAll('*') : [])]
-      .filter((el) => /^(script|img|svg|iframe|object|embed|a|b|style)$/i.test(el.tagName)
+      .filter((el) => /^(script|img|svg|iframe|object|embed|b)$/i.test(el.tagName)
         || [...el.attributes].some((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)))
       .map((el) => el.outerHTML)));
 }
@@ -35,7 +35,7 @@ const pwned = (page) => page.evaluate(() => /** @type {any} */ (window).__botlen
 describe('hostile page content', { timeout: 240_000 }, () => {
   /** @type {import('./harness/session.mjs').Session} */
   let session;
-  before(async () => { session = await startSession({ world }); });
+  before(async () => { session = await startSession({ name: 'hostile', world }); });
   after(async () => { await session?.close(); });
 
   for (const [platform, who] of /** @type {const} */ ([['x', xEve], ['mastodon', mastodonEve]])) {

@@ -29,7 +29,7 @@ describe('backend stopped while the page is open', { timeout: 300_000 }, () => {
   /** @type {string[]} */
   let errors;
   before(async () => {
-    session = await startSession({ world });
+    session = await startSession({ name: 'offline', world });
     page = await session.context.newPage();
     errors = watchPageErrors(page);
     await page.goto('https://x.com/home');

@@ -12,7 +12,7 @@ describe('options page', { timeout: 120_000 }, () => {
   /** @type {import('playwright-core').Page} */
   let page;
   before(async () => {
-    session = await startSession({ world: new World(), configure: false });
+    session = await startSession({ name: 'options', world: new World(), configure: false });
     page = await openOptions(session.context, session.extensionId);
   });
   after(async () => { await session?.close(); });

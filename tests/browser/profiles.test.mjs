@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cropTo, startSession, screenshot } from './harness/session.mjs';
 import { watchPageErrors } from './harness/browser.mjs';
-import { BADGE, assertShowsResult, hoverReasons, settledBadge } from './harness/badges.mjs';
+import { BADGE, PANEL, assertShowsResult, hoverReasons, settledBadge } from './harness/badges.mjs';
 import { World, PROFILE_URL, backendHandle } from './pages/sites.mjs';
 import { fakeLike, humanLike } from './pages/people.mjs';
 
@@ -47,7 +47,7 @@ const EXPECTED_FOLLOWERS = {
 describe('profile pages on six sites', { timeout: 240_000 }, () => {
   /** @type {import('./harness/session.mjs').Session} */
   let session;
-  before(async () => { session = await startSession({ world }); });
+  before(async () => { session = await startSession({ name: 'profiles', world }); });
   after(async () => { await session?.close(); });
 
   for (const platform of /** @type {const} */ (['x', 'mastodon', 'bluesky', 'reddit', 'youtube', 'instagram'])) {
@@ -79,6 +79,11 @@ describe('profile pages on six sites', { timeout: 240_000 }, () => {
       const expected = result.reasons.slice(0, 3).map((/** @type {any} */ r) => r.message);
       if (expected.length === 0) expected.push(state.word);
       for (const message of expected) assert.ok(reasons.includes(message), `hover shows "${message}"; got "${reasons}"`);
+      // Keyboard users get the same preview on focus.
+      await page.mouse.move(5, 5);
+      await page.locator(PANEL).waitFor({ state: 'detached' });
+      await badge.locator('button').focus();
+      await page.locator(`${PANEL}[role="tooltip"]`).waitFor({ state: 'visible' });
       await screenshot(page, `profile-${platform}`, platform === 'x'
         ? { docs: 'badge-reasons', clip: await cropTo(page, '[data-app-root]', 320, 0) } : {});
       assert.deepEqual(errors, [], 'nothing went wrong in the page');
@@ -107,6 +112,28 @@ describe('profile pages on six sites', { timeout: 240_000 }, () => {
     assertShowsResult(state, session.proxy.resultFor('x', navTarget.handle));
     await screenshot(page, 'profile-x-after-navigation');
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('x: the badge card shows both probabilities and sends "Report a mistake" to the backend', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PROFILE_URL.x(ACCOUNTS.x.handle));
+    const badge = page.locator(`${HEADER.x} ${BADGE}`);
+    await settledBadge(badge);
+    await badge.locator('button').click();
+    const card = page.locator(`${PANEL}[role="dialog"]`);
+    await card.waitFor({ state: 'visible' });
+    const result = session.proxy.resultFor('x', ACCOUNTS.x.handle);
+    const text = (await card.textContent()) || '';
+    for (const p of [result.bot_probability, result.fake_follower_probability]) {
+      assert.ok(text.includes(`${Math.round(p * 100)}%`), `the card shows ${p}`);
+    }
+    await card.locator('button[data-label="human"]').click();
+    await card.locator('[role="status"]', { hasText: /sent|thank/i }).waitFor();
+    const [feedback] = session.proxy.sent('/api/v1/feedback');
+    assert.ok(feedback.status >= 200 && feedback.status < 300, `the backend stored it (HTTP ${feedback.status})`);
+    assert.deepEqual({ platform: feedback.request.platform, handle: feedback.request.handle, label: feedback.request.label },
+      { platform: 'x', handle: ACCOUNTS.x.handle, label: 'human' });
     await page.close();
   });
 

@@ -26,7 +26,7 @@ describe('an infinite timeline', { timeout: 300_000 }, () => {
   /** @type {string[]} */
   let errors;
   before(async () => {
-    session = await startSession({ world });
+    session = await startSession({ name: 'timeline', world });
     page = await session.context.newPage();
     errors = watchPageErrors(page);
     await page.goto('https://x.com/home');

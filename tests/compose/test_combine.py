@@ -23,7 +23,7 @@ def test_tips_raise_the_score_and_more_tips_raise_it_more():
 
 def test_a_confident_human_text_needs_several_rules_to_become_spam_like():
     assert verdict_for(combine(0.02, [tip(1.5)])) != ComposeVerdict.spam_like
-    assert verdict_for(combine(0.02, [tip(1.5), tip(1.5), tip(1.5)])) == ComposeVerdict.spam_like
+    assert verdict_for(combine(0.02, [tip(1.5)] * 4)) == ComposeVerdict.spam_like
 
 
 def test_extreme_model_outputs_stay_finite():

@@ -122,6 +122,18 @@ test('collecting on X: the panel counts new cells as the list grows, then sends 
   assert.equal(page.document.querySelector('[data-botlens="audit-collector"]'), null, 'panel closes once sent');
 });
 
+test('starting on an X profile: the profile’s own visible posts are kept for the engagement check, reposts are not', async () => {
+  const stub = runtimeStub({ 'audit.limit': () => ({ ok: true, limit: 100 }) });
+  const page = loadPage(fixture('x-profile.html'), 'https://x.com/ada_example', stub);
+  assert.deepEqual(plain(await page.BotLens.audit.begin()), { ok: true, mode: 'collecting' });
+  const collector = page.BotLens.audit.current();
+  assert.deepEqual(plain(collector.posts.map((p) => p.text)), ['Hello world']);
+  assert.equal(collector.account.followers_count, 56700);
+  const host = page.document.querySelector('[data-botlens="audit-collector"]');
+  assert.equal(host.getAttribute('data-seen'), '0', 'the profile page is not the followers list: nothing counted yet');
+  assert.match(host.shadowRoot.querySelector('p:not(.count)').textContent, /Open the followers list/);
+});
+
 test('on Mastodon, "Audit followers" hands the account to the service worker with the page’s instance', async () => {
   const stub = runtimeStub({ 'audit.start': () => ({ ok: true, auditId: 'm1' }) });
   const page = loadPage(fixture('mastodon-profile.html'), 'https://mastodon.social/@ada', stub);

@@ -15,8 +15,12 @@ function memoryArea() {
   const writes = [];
   return {
     data, writes,
-    async get(key) { return key in data ? { [key]: structuredClone(data[key]) } : {}; },
+    async get(key) {
+      if (key === null) return structuredClone(data);
+      return key in data ? { [key]: structuredClone(data[key]) } : {};
+    },
     async set(items) { for (const [k, v] of Object.entries(items)) { data[k] = structuredClone(v); writes.push(structuredClone(v)); } },
+    async remove(keys) { for (const k of [].concat(keys)) delete data[k]; },
   };
 }
 
@@ -49,8 +53,9 @@ function makeJobs({ social, backend = auditBackend(), opened = [] }) {
   const session = memoryArea();
   const client = new BackendClient({ fetch: router(backend, social), getConnection: async () => ({ backendUrl: BACKEND, token: 'tok' }) });
   let n = 0;
+  let clock = Date.parse('2026-11-23T10:00:00Z');
   const jobs = new AuditJobs({
-    client, fetch: social.fetch, session, openReport: (id) => opened.push(id), newId: () => `a${++n}`,
+    client, fetch: social.fetch, session, openReport: (id) => opened.push(id), newId: () => `a${++n}`, now: () => (clock += 1000),
     pagerOptions: { sleep: recordingSleep().sleep },
   });
   return { jobs, session, backend, opened };
@@ -79,6 +84,26 @@ test('Mastodon audit: pages every follower, posts them with sampling "recent" an
   assert.deepEqual([...new Set(statuses)], ['collecting', 'scoring', 'done']);
   const seen = session.writes.filter((w) => w.id === id && w.status === 'collecting').map((w) => w.seen);
   assert.ok(seen.includes(80) && seen.includes(160), `progress written per page: ${seen}`);
+});
+
+test('the account’s recent posts go with the audit for the engagement check; an instance that refuses them does not stop it', async () => {
+  const statuses = [
+    { id: '1', content: '<p>Hello <b>world</b></p>', created_at: '2026-11-20T10:00:00Z', favourites_count: 4, reblogs_count: 1, replies_count: 2 },
+    { id: '2', content: '', reblog: { id: '9' }, created_at: '2026-11-19T10:00:00Z' },
+    { id: '3', content: '<p>@a thanks</p>', in_reply_to_id: '77', created_at: '2026-11-18T10:00:00Z', favourites_count: 0, reblogs_count: 0, replies_count: 0 },
+  ];
+  const withPosts = makeJobs({ social: fakeMastodon({ host: 'mastodon.example', followers: 90, statuses }) });
+  const id = await withPosts.jobs.startPaging({ platform: 'mastodon', handle: 'owner@mastodon.example', limit: 2000 });
+  await withPosts.jobs.running.get(id).done;
+  assert.deepEqual(withPosts.backend.bodies[0].body.posts, [
+    { text: 'Hello world', created_at: '2026-11-20T10:00:00.000Z', is_repost: false, is_reply: false, likes: 4, reposts: 1, replies: 2 },
+    { text: '@a thanks', created_at: '2026-11-18T10:00:00.000Z', is_repost: false, is_reply: true, likes: 0, reposts: 0, replies: 0 },
+  ]);
+  const refused = makeJobs({ social: fakeMastodon({ host: 'mastodon.example', followers: 90, statuses: null }) });
+  const id2 = await refused.jobs.startPaging({ platform: 'mastodon', handle: 'owner@mastodon.example', limit: 2000 });
+  await refused.jobs.running.get(id2).done;
+  assert.equal('posts' in refused.backend.bodies[0].body, false);
+  assert.equal(refused.session.data[auditKey(id2)].status, 'done');
 });
 
 test('stop part-way: what was collected is scored, with a note that the list was cut short', async () => {
@@ -139,6 +164,19 @@ test('collected followers (X, Instagram) are scored with sampling "visible" and 
   const state = session.data[auditKey(id)];
   assert.equal(state.report.effective_audience, 600);
   assert.match(state.clientNotes[0], /list the page showed/);
+});
+
+test('only the newest audits are kept in session storage, with their followers', async () => {
+  const { jobs, session } = makeJobs({ social: fakeMastodon({ followers: 0 }) });
+  const ids = [];
+  for (let i = 0; i < 7; i++) {
+    const id = await jobs.submitCollected({ platform: 'x', handle: `owner${i}`, followers: [{ platform: 'x', handle: `f${i}` }] });
+    await jobs.running.get(id).done;
+    ids.push(id);
+  }
+  const kept = Object.keys(session.data).filter((k) => /^audit:[^:]+$/.test(k)).map((k) => k.slice('audit:'.length));
+  assert.deepEqual(kept.sort(), ids.slice(2).sort());
+  assert.deepEqual(Object.keys(session.data).filter((k) => k.endsWith(':followers')).sort(), ids.slice(2).map(followersKey).sort());
 });
 
 test('mastodonOrigins: the page’s instance when it is the account’s home, else the home first', () => {

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { htmlToText, decodeEntities, mastodonFollowerProfile, blueskyFollowerProfile } from '../../extension/background/follower-mapping.js';
+import { postFromBlueskyFeedItem, postFromMastodonStatus } from '../../extension/background/account-posts.js';
 
 const OBSERVED = '2026-11-23T12:00:00.000Z';
 
@@ -71,4 +72,14 @@ test('a Bluesky profileView has no counts or banner: has_banner is left unknown;
   assert.equal(detailed.posts_count, 4);
   assert.equal(detailed.default_avatar, false);
   assert.equal(detailed.observed_at, OBSERVED);
+});
+
+test('the account’s own posts: Bluesky reposts are left out, replies flagged, counts kept; hostile Mastodon HTML becomes text', () => {
+  const own = { post: { record: { text: 'gm', createdAt: '2026-11-01T08:00:00Z', reply: { parent: {} } }, likeCount: 3, repostCount: 0, replyCount: 1 } };
+  const repost = { post: { record: { text: 'theirs' }, likeCount: 900 }, reason: { $type: 'app.bsky.feed.defs#reasonRepost' } };
+  assert.deepEqual(postFromBlueskyFeedItem(own), { text: 'gm', created_at: '2026-11-01T08:00:00.000Z', is_repost: false, is_reply: true, likes: 3, reposts: 0, replies: 1 });
+  assert.equal(postFromBlueskyFeedItem(repost), null);
+  const status = { content: '<p>x<script>steal()</script><img src=x onerror=alert(1)>y</p>', created_at: 'not a date', favourites_count: -1 };
+  assert.deepEqual(postFromMastodonStatus(status), { text: 'xy', is_repost: false, is_reply: false });
+  assert.equal(postFromMastodonStatus({ reblog: {} }), null);
 });

@@ -1,8 +1,8 @@
 // Paging followers through the public APIs: Link headers, cursors, the limit, stop and cancel, 429s.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FollowerPager, parseLinkHeader, rateLimitDelayMs, clampLimit, DEFAULT_FOLLOWER_LIMIT }
-  from '../../extension/background/follower-paging.js';
+import { FollowerPager, rateLimitDelayMs, clampLimit, DEFAULT_FOLLOWER_LIMIT } from '../../extension/background/follower-paging.js';
+import { parseLinkHeader } from '../../extension/background/link-header.js';
 import { fakeMastodon, fakeBluesky, recordingSleep } from './helpers/fake-social-apis.mjs';
 
 const ORIGIN = 'https://mastodon.example';
@@ -71,12 +71,14 @@ test('Mastodon: 429 waits for Retry-After, then goes on; without it the waits do
   assert.ok(waits.includes(2000), `second failure backs off 2x the first: ${waits}`);
 });
 
-test('Mastodon: X-RateLimit-Reset sets the wait when there is no Retry-After; waits are capped', () => {
+test('the announced reset time (Mastodon ISO, Bluesky Unix seconds) sets the wait without Retry-After; waits are capped', () => {
   const now = Date.parse('2026-11-23T12:00:00Z');
   const headers = new Headers({ 'X-RateLimit-Reset': '2026-11-23T12:00:30.000Z' });
   assert.equal(rateLimitDelayMs(headers, 0, now, { initialBackoffMs: 1000, maxBackoffMs: 60_000 }), 30_000);
   assert.equal(rateLimitDelayMs(headers, 0, now, { initialBackoffMs: 1000, maxBackoffMs: 10_000 }), 10_000);
   assert.equal(rateLimitDelayMs(new Headers(), 3, now, { initialBackoffMs: 1000, maxBackoffMs: 60_000 }), 8000);
+  const bluesky = new Headers({ 'RateLimit-Reset': String(now / 1000 + 12) });
+  assert.equal(rateLimitDelayMs(bluesky, 0, now, { initialBackoffMs: 1000, maxBackoffMs: 60_000 }), 12_000);
 });
 
 test('Mastodon: an API that keeps answering 429 ends with a clear error after the retries', async () => {

@@ -63,6 +63,10 @@ class FollowerAuditor:
         self.fake_reference = Reference.from_dict(quantifier.obj["fake"])
         self.bot_reference = Reference.from_dict(quantifier.obj["bot"])
         self.version = f"{scorer.version}+{quantifier.version}"
+        built_for = quantifier.entry.get("account_version")
+        self.stale_note = (f"The quantifier's reference was built for account model {built_for}, not the loaded "
+                           f"{scorer.version}; the shares may be off until `botlens train` rebuilds it."
+                           if built_for and built_for != scorer.version else None)
         self.n_boot = n_boot
         self.seed = seed
 
@@ -112,6 +116,8 @@ class FollowerAuditor:
                             known_activity=int((scores.states != UNKNOWN).sum()),
                             method_note=METHOD_NOTE.format(n_boot=self.n_boot), platforms=platforms,
                             whole_population=whole)
+        if self.stale_note:
+            notes.append(self.stale_note)
         engagement = None
         if request.posts and request.account is not None:
             engagement = check_engagement(request.posts, total, str(request.account.platform.value))

@@ -3,8 +3,9 @@
 Each replicate (1) resamples the followers (a multinomial draw over cells, unless the whole population was
 seen), (2) re-estimates the prevalence with the chosen quantifier, and, for PACC, with the conditional means
 re-measured on a resample of the held-out reference set, so the interval carries the model's own uncertainty
-too, and (3) draws which followers of each cell are actually fake from their prior-adjusted posteriors. Step 3
-keeps the interval honest when few followers were seen: three followers at p = 0.1 each can hide one fake.
+too, and (3) draws which followers of each cell are actually fake from their posteriors, shifted so that their
+mean is the replicate's estimate. Step 3 keeps the interval honest when few followers were seen: three followers
+at p = 0.1 each can hide one fake. A Wilson interval for the sample size is the floor of every interval.
 """
 
 from __future__ import annotations

@@ -50,6 +50,16 @@ class Client:
             self._connection.close()
         return Reply(response.status, data, elapsed)
 
+    def get_json(self, path: str):
+        self._connection.request("GET", path, headers=self._headers)
+        response = self._connection.getresponse()
+        data = response.read()
+        if response.will_close:
+            self._connection.close()
+        if response.status != 200:
+            raise ConnectionError(f"GET {path} answered {response.status}")
+        return json.loads(data)
+
     def close(self) -> None:
         self._connection.close()
 

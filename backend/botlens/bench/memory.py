@@ -1,4 +1,4 @@
-"""Process memory from /proc (Linux): resident size, its high-water mark, and the proportional share."""
+"""Process figures from /proc (Linux): resident size, its high-water mark, the proportional share, CPU time."""
 
 from __future__ import annotations
 
@@ -48,3 +48,10 @@ def pss_bytes(pid: int) -> int | None:
 
 def mib(n_bytes: float) -> float:
     return n_bytes / (1024 * 1024)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time the process has used so far (clock-tick resolution)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    fields = stat[stat.rindex(")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

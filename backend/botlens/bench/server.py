@@ -6,6 +6,7 @@ what the benchmark needs: a fixed token, no rate limit in the way, and the gunic
 
 from __future__ import annotations
 
+import http.client
 import os
 import secrets
 import shutil
@@ -18,8 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
-
+from botlens.bench.client import Client
 from botlens.bench.memory import child_pids
 
 BOTLENS = str(Path(sys.executable).with_name("botlens"))
@@ -48,12 +48,15 @@ def _wait_until_ready(backend: Backend, timeout: float) -> None:
     while time.monotonic() < deadline:
         if backend.process.poll() is not None:
             raise RuntimeError(f"botlens serve exited with {backend.process.returncode}: {backend.log.read_text()}")
+        client = Client(backend.base_url, backend.token, timeout=2)
         try:
-            if requests.get(f"{backend.base_url}/api/v1/health", timeout=2).ok and \
-                    len(backend.worker_pids()) >= backend.workers:
+            client.get_json("/api/v1/health")
+            if len(backend.worker_pids()) >= backend.workers:
                 return
-        except requests.RequestException:
+        except (OSError, ValueError, http.client.HTTPException):
             pass
+        finally:
+            client.close()
         time.sleep(0.2)
     raise TimeoutError(f"{backend.base_url} did not answer within {timeout} s")
 

@@ -30,19 +30,27 @@ def _batches(_ctx, _param, value: str) -> tuple[int, ...]:
               help="Over HTTP against `botlens serve --workers 2` started on a free loopback port.")
 @click.option("--extension/--no-extension", default=True, show_default=True,
               help="The content script in Chromium (scripts/bench-extension.mjs; needs node and Chromium).")
+@click.option("--server-env", multiple=True, metavar="BOTLENS_NAME=VALUE",
+              help="A setting for the benchmarked server, e.g. BOTLENS_SCORE_CACHE=false (repeatable).")
 @click.option("--quick", is_flag=True, help="Tiny loads: checks that every part runs, figures mean little.")
 @click.option("--write-docs", is_flag=True, help="Rewrite docs/benchmarks.md with this run's figures.")
 @click.option("--docs", "docs_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DOCS,
               show_default=False, help="Where --write-docs writes (default docs/benchmarks.md).")
-def bench_command(batches, in_process, http, extension, quick, write_docs, docs_path) -> None:
+def bench_command(batches, in_process, http, extension, server_env, quick, write_docs, docs_path) -> None:
     """Measure account scoring against the floor, HTTP latency, audits, memory and the content script."""
     from botlens.bench.report import write_docs as write_docs_file
     from botlens.bench.run import run_benchmark
 
     command = "botlens bench " + " ".join(sys.argv[2:]) if sys.argv[1:2] == ["bench"] else \
         "python " + " ".join(sys.argv)
+    settings = {}
+    for item in server_env:
+        name, sep, value = item.partition("=")
+        if not sep or not name.startswith("BOTLENS_"):
+            raise click.BadParameter(f"expected BOTLENS_NAME=VALUE, got {item!r}", param_hint="--server-env")
+        settings[name] = value
     report = run_benchmark(command.strip(), batches=batches, in_process=in_process, http=http, extension=extension,
-                           quick=quick, progress=lambda line: click.echo(line, err=True))
+                           quick=quick, server_env=settings, progress=lambda line: click.echo(line, err=True))
     text = report.markdown()
     click.echo(text)
     if write_docs:

@@ -44,13 +44,18 @@ def train_command(data_dir: Path, model_dir: Path, only: tuple[str, ...]) -> Non
 @click.command("evaluate")
 @_data_option
 @_model_option
-def evaluate_command(data_dir: Path, model_dir: Path) -> None:
+@click.option("--only", "only", multiple=True, help="Evaluate only this model (repeatable); the card then "
+              "holds only its sections.")
+def evaluate_command(data_dir: Path, model_dir: Path, only: tuple[str, ...]) -> None:
     """Evaluate the trained models and write MODEL_CARD.md with its plots."""
     from botlens.evaluation.card import write_model_card
 
     if not Path(data_dir).is_dir():
         raise click.UsageError(f"data folder {data_dir} does not exist (see docs for ../shared/data)")
-    path = write_model_card(Path(data_dir), Path(model_dir))
+    try:
+        path = write_model_card(Path(data_dir), Path(model_dir), only=only)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--only") from error
     click.echo(f"wrote {path}")
 
 

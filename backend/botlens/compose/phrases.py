@@ -21,7 +21,9 @@ FOLLOW_BACK = re.compile(
 SELF_PROMOTION = re.compile(
     r"\b(?:check|look)\s*(?:out\s*)?my\s*(?:new\s*)?(?:channel|page|profile|videos?|music|mixtape)\b"
     r"|\bsubscribe\s*(?:to\s*(?:me|my\s*channel)|back)\b|\bplease\s*subscribe\b|\bsub\s*to\s*(?:me|my)\b"
-    r"|\bvisit\s*my\s*(?:channel|page|profile|website|site|shop|store)\b",
+    r"|\bvisit\s*my\s*(?:channel|page|profile|website|site|shop|store)\b"
+    r"|\babonnez[- ]vous\b|\babonne[- ]toi\b|\bsuscr[ií]bete\b|\binscreva[- ]se\b|\babonniert\s*meinen\b"
+    r"|\b(?:visitez|regardez)\s*ma\s*cha[îi]ne\b|\b(?:mira|visita)\s*mi\s*canal\b",
     _FLAGS,
 )
 
@@ -34,7 +36,7 @@ DM_ME = re.compile(
 )
 
 GIVEAWAY = re.compile(
-    r"\bgive\s*-?\s*aways?\b|\bsorteo\b|\bgewinnspiel\b|\bconcours\b"
+    r"\bgive\s*-?\s*aways?\b|\bsorteo\b|\bgewinnspiel\b"
     r"|\bfree\s*(?:iphones?|gift\s*cards?|money|cash|followers|likes|robux|v-?bucks|psn|codes?|crypto|bitcoin|btc)\b"
     r"|\byou(?:'ve|\s*have)?\s*(?:been\s*selected|won(?![’']t))\b|\bclaim\s*(?:your|ur)\s*(?:free\s*)?(?:prize|reward|gift)\b"
     r"|\bwin\s*(?:a|an)?\s*(?:free|brand\s*new)\b|\bcongratulations?\s*[!,.]*\s*(?:you|u)\b"

@@ -85,7 +85,7 @@ def too_many_hashtags(draft: Draft) -> list[Tip]:
         "too_many_hashtags",
         f"{_plural(count, 'hashtag')}; on {draft.norms.name} more than {limit} reads as reach-farming. "
         f"Keep the {limit if limit > 1 else 'one'} most relevant and drop the rest.",
-        _cover(draft.hashtags[limit:]), min(0.4 * (count - limit), 2.0),
+        _cover(draft.hashtags[limit:]), min(0.5 * (count - limit), 2.5),
     )]
 
 
@@ -119,7 +119,7 @@ def link_shortener(draft: Draft) -> list[Tip]:
     return [Tip(
         "link_shortener",
         "Shortened links hide where they lead, and spam uses them for exactly that. Paste the full address.",
-        _cover(short), 1.0,
+        _cover(short), 1.5,
     )]
 
 
@@ -242,23 +242,23 @@ def _phrase_rule(code: str, pattern: re.Pattern, message: str, weight: float) ->
 
 follow_back = _phrase_rule(
     "follow_back", phrases.FOLLOW_BACK,
-    "“{phrase}” is the language of follow-for-follow schemes. Give people a reason to follow instead.", 1.5)
+    "“{phrase}” is the language of follow-for-follow schemes. Give people a reason to follow instead.", 3.0)
 self_promotion = _phrase_rule(
     "self_promotion", phrases.SELF_PROMOTION,
     "“{phrase}” is the line comment spam is built on. Join the conversation first; people will find your page.",
-    1.0)
+    1.2)
 dm_me = _phrase_rule(
     "dm_me", phrases.DM_ME,
     "“{phrase}” is how scam and promo accounts move people into private messages. Say what you offer in public.",
-    0.8)
+    1.5)
 giveaway = _phrase_rule(
     "giveaway", phrases.GIVEAWAY,
     "“{phrase}” is giveaway wording that scams copy. If it is real, link the official rules and drop the hype.",
-    1.2)
+    2.0)
 get_rich = _phrase_rule(
     "get_rich", phrases.GET_RICH,
     "“{phrase}” is get-rich phrasing that readers associate with scams. State plainly what you are offering.",
-    1.5)
+    2.5)
 
 RULES: tuple[Callable[[Draft], list[Tip]], ...] = (
     repeated_post, only_link, several_links, link_shortener, too_many_hashtags, too_many_mentions,

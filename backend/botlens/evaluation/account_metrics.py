@@ -136,3 +136,19 @@ def feature_importance(model: AccountModel, X: np.ndarray) -> dict[str, dict[str
     """Mean absolute logit contribution of each feature on the given rows, per head."""
     return {head: dict(zip(ACCOUNT_FEATURES, np.abs(getattr(model, head).contributions(X)).mean(axis=0).tolist()))
             for head in ("bot", "fake")}
+
+
+def pooled_cv(data: AccountData, params: Params = Params(), folds: int = 5) -> dict[str, np.ndarray]:
+    """Out-of-fold probabilities over every source at once (folds stratified by source and kind): held-out
+    data from the same collections, for calibration in the setting the model was fitted for."""
+    strata = np.char.add(data.source.astype(str), data.kinds.astype(str))
+    bot_p = np.zeros(len(strata))
+    fake_p = np.zeros(len(strata))
+    for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(strata, strata):
+        train = np.zeros(len(strata), dtype=bool)
+        train[train_idx] = True
+        model = fit_account_model(data, train, params)
+        X = with_handle_likelihood(data.X[test_idx], [data.handles[i] for i in test_idx], model.handle_model)
+        bot_p[test_idx] = model.bot.probability(X)
+        fake_p[test_idx] = model.fake.probability(X)
+    return {"bot_p": bot_p, "fake_p": fake_p}

@@ -79,7 +79,9 @@ _RAW_FIELDS = ("handle", "display_name", "bio", "followers_count", "following_co
                "listed_count", "created_at", "observed_at", "default_avatar", "has_banner", "location", "url")
 _AUTOMATION = re.compile(r"\bbots?\b|automated|automatic|generated|\bevery \d* ?(?:minute|hour|day)s?\b|"
                          r"\btweets? (?:every|daily|hourly)|random\w*|\bi am a bot|\bnot a human", re.IGNORECASE)
-_LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|ly|io|co|me|it)\b", re.IGNORECASE)
+# Cheap substring tests first: the regular expression only runs on the few texts that contain a keyword.
+_AUTOMATION_HINT = re.compile("bot|automat|generated|every|tweet|random|human")  # literals: scanned fast
+_LINK = re.compile(r"https?://|www\.|\.(?:com|net|org|ly|io|co|me|it)\b", re.IGNORECASE)
 _DIGITS = str.maketrans("", "", "0123456789")
 
 
@@ -124,6 +126,17 @@ def _text_stats(values: list) -> tuple[np.ndarray, np.ndarray]:
 def _matches(pattern: re.Pattern, values: list) -> np.ndarray:
     return np.array([np.nan if v is None else float(pattern.search(v) is not None) for v in values],
                     dtype=np.float64)
+
+
+def _mentions_automation(text: str) -> float:
+    lowered = text.lower()
+    if _AUTOMATION_HINT.search(lowered) is None:
+        return 0.0
+    return float(_AUTOMATION.search(lowered) is not None)
+
+
+def _automation(values: list) -> np.ndarray:
+    return np.array([np.nan if v is None else _mentions_automation(v) for v in values], dtype=np.float64)
 
 
 def _present(values: list) -> np.ndarray:
@@ -171,8 +184,8 @@ def features_and_raw(
     handle_len, handle_digits = _text_stats(cols["handle"])
     name_len, name_digits = _text_stats(cols["display_name"])
     bio_len, bio_digits = _text_stats(cols["bio"])
-    bio_bot = _matches(_AUTOMATION, cols["bio"])
-    name_bot = _matches(_AUTOMATION, cols["display_name"])
+    bio_bot = _automation(cols["bio"])
+    name_bot = _automation(cols["display_name"])
     automation = np.fmax(bio_bot, name_bot)  # fmax: one known "yes" is enough, NaN only if both are missing
     likelihood = handle_model.score(cols["handle"]) if handle_model is not None else np.full(len(profiles), np.nan)
     matrix = np.column_stack([

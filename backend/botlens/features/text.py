@@ -79,9 +79,11 @@ _TLDS = (
     "com|net|org|info|biz|io|co|me|ly|gl|gd|tv|us|uk|de|fr|es|it|ru|in|br|jp|cn|nl|pl|eu|ca|au|xyz|top|site|online|"
     "club|shop|store|app|dev|link|live|news|blog|page|click|vip|cc|to|be|at|ch|se|no|tk|ml|ga|cf|gq|am|fm|ws|id|sh|ee"
 )
+# Possessive quantifiers (no backtracking) keep matching linear: with ordinary ones, "a.a.a.…" of 10,000
+# characters took minutes.
 URL_RE = re.compile(
-    r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+"
-    r"|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"']*)?",
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"']++"
+    r"|(?<![\w.@/-])(?:[a-z0-9][a-z0-9-]*+\.(?=[a-z0-9]))++(?:" + _TLDS + r")\b(?:/[^\s<>\"']*+)?",
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?)]}'\"…"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from operator import attrgetter
 from collections.abc import Sequence
 
 import numpy as np
@@ -74,26 +75,30 @@ class AccountScorer:
         contributions = np.where(fake_leads[:, None], fake_c, bot_c)
         idx, keep = top_reasons(contributions)
         impacts = np.round(np.take_along_axis(contributions, idx, axis=1), 3).tolist()
+        values = np.take_along_axis(X, idx, axis=1).tolist()
         idx_rows, keep_rows = idx.tolist(), keep.tolist()
         bot_list, fake_list = np.round(bot_p, 4).tolist(), np.round(fake_p, 4).tolist()
         raw_keys = list(raw)
         raw_rows = np.column_stack([raw[k] for k in raw_keys]).tolist()
+        if isinstance(profiles[0], dict):
+            identity = [(p.get("platform"), p.get("handle"), p.get("self_declared_bot")) for p in profiles]
+        else:
+            identity = list(map(_IDENTITY, profiles))
         results = []
         with _gc_paused():
-            for i, profile in enumerate(profiles):
+            for i, (platform, handle, declared) in enumerate(identity):
                 reasons = []
                 if True in keep_rows[i]:
                     raw_row = dict(zip(raw_keys, raw_rows[i]))
-                    for j, impact, ok in zip(idx_rows[i], impacts[i], keep_rows[i]):
+                    for j, impact, value, ok in zip(idx_rows[i], impacts[i], values[i], keep_rows[i]):
                         if ok:
                             name = ACCOUNT_FEATURES[j]
                             reasons.append(_construct(Reason, code=REASON_CODES[name], impact=impact,
-                                                      message=reason_sentence(name, raw_row, float(X[i, j]))))
-                get = profile.get if isinstance(profile, dict) else profile.__getattribute__
+                                                      message=reason_sentence(name, raw_row, value)))
                 results.append(_construct(
-                    AccountScore, platform=get("platform"), handle=get("handle"), bot_probability=bot_list[i],
+                    AccountScore, platform=platform, handle=handle, bot_probability=bot_list[i],
                     fake_follower_probability=fake_list[i], verdict=verdict[i], reasons=reasons,
-                    self_declared_bot=get("self_declared_bot"),
+                    self_declared_bot=declared,
                 ))
         return results
 
@@ -111,11 +116,15 @@ def _gc_paused():
             gc.enable()
 
 
+_IDENTITY = attrgetter("platform", "handle", "self_declared_bot")
+_set = object.__setattr__
+
+
 def _construct(cls, **values):
     """``cls.model_construct`` without its per-call field walk: every field is given and already valid."""
     obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(values))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj

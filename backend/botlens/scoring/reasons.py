@@ -52,6 +52,8 @@ def _age(days: float) -> str:
 
 
 def _rate(value: float) -> str:
+    if value < 0.1:
+        return f"{value:.2f}"
     return f"{value:,.1f}" if value < 100 else _n(value)
 
 
@@ -63,9 +65,9 @@ def _ratio_sentence(followers: float, following: float) -> str:
             f"{_plural(following, 'account', 'accounts')} ({followers / max(following, 1):,.0f}:1)")
 
 
-def _per_day(noun: str, key: str):
+def _per_day(template: str, key: str):
     def sentence(raw: dict, value: float) -> str:
-        return f"{_rate(raw[key] / raw['age_days'])} {noun} a day over {_age(raw['age_days'])}"
+        return template.format(rate=_rate(raw[key] / raw["age_days"])) + f" a day over {_age(raw['age_days'])}"
     return sentence
 
 
@@ -80,11 +82,11 @@ _SENTENCES = {
     "log_likes": lambda raw, v: f"has liked {_plural(raw['likes'], 'post', 'posts')}",
     "log_listed": lambda raw, v: f"is on {_plural(raw['listed'], 'list', 'lists')}",
     "log_age_days": lambda raw, v: f"the account is {_age(raw['age_days'])} old",
-    "log_followers_per_day": _per_day("new followers", "followers"),
-    "log_following_per_day": _per_day("accounts followed", "following"),
-    "log_posts_per_day": _per_day("posts", "posts"),
-    "log_likes_per_day": _per_day("likes", "likes"),
-    "log_listed_per_day": _per_day("list additions", "listed"),
+    "log_followers_per_day": _per_day("gained {rate} followers", "followers"),
+    "log_following_per_day": _per_day("followed {rate} accounts", "following"),
+    "log_posts_per_day": _per_day("posted {rate} times", "posts"),
+    "log_likes_per_day": _per_day("liked {rate} posts", "likes"),
+    "log_listed_per_day": _per_day("was added to {rate} lists", "listed"),
     "followers_following_log_ratio": lambda raw, v: _ratio_sentence(raw["followers"], raw["following"]),
     "handle_length": lambda raw, v: f"the handle is {_plural(v, 'character', 'characters')} long",
     "handle_digits": lambda raw, v: ("the handle has no digits" if v == 0

@@ -24,4 +24,7 @@ def trainers() -> dict[str, Callable[[Path, Path], dict]]:
     from botlens.training.compose import train_compose
 
     registry["compose"] = train_compose
+    from botlens.training.posts import train_posts  # uses the compose model: after compose
+
+    registry["posts"] = train_posts
     return registry

@@ -72,6 +72,9 @@ def fit_posts_model(X: np.ndarray, y: np.ndarray, corpus: np.ndarray, seed: int 
                                            min_samples_leaf=20, l2_regularization=1.0, random_state=seed)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     model = CalibratedClassifierCV(trees, method="isotonic", cv=folds)
+    # A signal no training timeline shows (the timing ones, when only PAN-2019 is trained on) becomes a
+    # constant: the trees never split on it, and scikit-learn's binning cannot take an all-missing column.
+    X = np.where(np.isnan(X).all(axis=0), 0.0, X)
     model.fit(X, y, sample_weight=corpus_weights(corpus))
     return model
 

@@ -54,8 +54,9 @@ export class Backend {
     this.logs.push(log);
     // Output goes to a file, not a pipe, so a chatty server can never block on a full pipe.
     const fd = openSync(log, 'w');
+    // Models load before /health answers (as with --workers), so the first page's lookups do not wait on them.
     const env = { ...process.env, BOTLENS_INSTANCE_PATH: this.instance, BOTLENS_API_TOKEN: this.token,
-      PYTHONUNBUFFERED: '1' };
+      BOTLENS_PRELOAD_MODELS: 'true', PYTHONUNBUFFERED: '1' };
     this.process = spawn(botlensExecutable(), ['serve', '--port', String(this.port)],
       { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
     closeSync(fd);

@@ -1,6 +1,6 @@
 // Everything one test file needs, started together and torn down together: the fake sites over TLS, the
 // real backend behind a recording proxy, and Chromium with the extension configured through its options page.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Backend, ROOT } from './backend.mjs';
@@ -13,9 +13,10 @@ export const TEST_TOKEN = 'browser-test-token-5f1d2c9e';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 /**
- * @param {{world: import('../pages/sites.mjs').World, configure?: boolean}} options
+ * @param {{name: string, world: import('../pages/sites.mjs').World, configure?: boolean}} options
+ *   name: what the backend's log is kept as, in test-artifacts/<name>-backend.log
  */
-export async function startSession({ world, configure = true }) {
+export async function startSession({ name, world, configure = true }) {
   const scratch = mkdtempSync(join(tmpdir(), 'botlens-e2e-'));
   const sites = new SiteServer(world.routes());
   const backend = new Backend({ instance: join(scratch, 'instance'), token: TEST_TOKEN });
@@ -25,6 +26,8 @@ export async function startSession({ world, configure = true }) {
   const close = async () => {
     await Promise.allSettled([browser ? browser.close() : null]);
     await Promise.allSettled([sites.stop(), proxy.stop(), backend.stop()]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, `${name}-backend.log`), backend.log());
     rmSync(scratch, { recursive: true, force: true });
   };
   try {

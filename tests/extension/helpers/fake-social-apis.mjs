@@ -22,9 +22,10 @@ export function mastodonFollower(i, host = 'mastodon.example') {
 
 /**
  * @param {{ host?: string, acct?: string, followers: number, pageCap?: number, rateLimit?: (n: number) => Response | null,
- *   nextLinkHost?: string }} options
+ *   nextLinkHost?: string, statuses?: object[] | null }} options  statuses: the owner's, or null for an instance that refuses
  */
-export function fakeMastodon({ host = 'mastodon.example', acct = 'owner', followers, pageCap = 80, rateLimit = null, nextLinkHost = null }) {
+export function fakeMastodon({ host = 'mastodon.example', acct = 'owner', followers, pageCap = 80, rateLimit = null, nextLinkHost = null,
+  statuses = null }) {
   const requests = [];
   const all = Array.from({ length: followers }, (_, i) => mastodonFollower(i, host));
   async function fetch(url, init = {}) {
@@ -38,6 +39,9 @@ export function fakeMastodon({ host = 'mastodon.example', acct = 'owner', follow
       if (u.searchParams.get('acct') !== acct) return json(404, { error: 'Record not found' });
       return json(200, { id: '42', username: acct, acct, display_name: 'Owner', followers_count: followers,
         following_count: 10, statuses_count: 99, created_at: '2012-01-01T00:00:00Z', avatar: 'https://x/a.png', note: '' });
+    }
+    if (u.pathname === '/api/v1/accounts/42/statuses') {
+      return statuses ? json(200, statuses.slice(0, Number(u.searchParams.get('limit')) || 20)) : json(401, { error: 'This method requires an authenticated user' });
     }
     const match = /^\/api\/v1\/accounts\/(\d+)\/followers$/.exec(u.pathname);
     if (match && match[1] === '42') {
