@@ -102,3 +102,13 @@ def test_token_required(client):
 def test_route_is_in_the_openapi_document(client):
     document = client.get("/api/v1/openapi.json").get_json()
     assert "post" in document["paths"]["/api/v1/followers/audit"]
+
+
+def test_followers_dormant_for_months_are_inactive(client, auth_headers):
+    dormant = [{**f, "last_post_at": "2023-01-10T00:00:00Z"} for f in followers(50, 0)]  # 16 months before seen
+    recent = [{**f, "handle": f"recent{i}", "last_post_at": "2024-04-20T00:00:00Z"}
+              for i, f in enumerate(followers(50, 0))]
+    report = audit(client, auth_headers, {"followers": dormant + recent, "sampling": "random"})
+    assert report["inactive_share"] == pytest.approx(0.5, abs=0.05)
+    fresh = audit(client, auth_headers, {"followers": recent, "sampling": "random"})
+    assert fresh["inactive_share"] < 0.05

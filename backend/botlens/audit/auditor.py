@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from botlens.audit.bootstrap import ACTIVE, INACTIVE, UNKNOWN, Reference, audit_shares, share_interval
+from botlens.audit.bootstrap import (ACTIVE, INACTIVE, INACTIVE_AFTER_DAYS, UNKNOWN, Reference, audit_shares,
+                                     share_interval)
 from botlens.audit.engagement import check_engagement
 from botlens.audit.notes import REASON_TEXT, audit_notes
 from botlens.features.profile import ACCOUNT_FEATURES
@@ -41,10 +42,27 @@ class FollowerScores:
     n_flagged: int
 
 
-def activity_states(posts_count: np.ndarray) -> np.ndarray:
+def days_since_last_post(followers: Sequence) -> np.ndarray:
+    """Days between the last post and when the follower was seen; NaN where the page showed no date."""
+    days = np.full(len(followers), np.nan)
+    for i, follower in enumerate(followers):
+        last = follower.get("last_post_at") if isinstance(follower, dict) else follower.last_post_at
+        if last is not None:
+            seen = follower.get("observed_at") if isinstance(follower, dict) else follower.observed()
+            if isinstance(last, str) or isinstance(seen, str) or seen is None:
+                continue  # dicts come from trusted callers with datetimes; anything else is unknown
+            days[i] = (seen - last).total_seconds() / 86400
+    return days
+
+
+def activity_states(posts_count: np.ndarray, idle_days: np.ndarray | None = None) -> np.ndarray:
+    """INACTIVE: no posts at all, or none for INACTIVE_AFTER_DAYS where the last post's date is known."""
     states = np.full(len(posts_count), UNKNOWN, dtype=np.int64)
-    states[posts_count == 0] = INACTIVE
     states[posts_count > 0] = ACTIVE
+    if idle_days is not None:
+        states[idle_days <= INACTIVE_AFTER_DAYS] = ACTIVE
+        states[idle_days > INACTIVE_AFTER_DAYS] = INACTIVE
+    states[posts_count == 0] = INACTIVE
     return states
 
 
@@ -77,7 +95,7 @@ class FollowerAuditor:
             _, raw, bot_c, fake_c, bot_p, fake_p = self.scorer.probabilities(chunk)
             bots.append(bot_p)
             fakes.append(fake_p)
-            states.append(activity_states(raw["posts"]))
+            states.append(activity_states(raw["posts"], days_since_last_post(chunk)))
             likely = np.maximum(bot_p, fake_p) >= FLAG_PROBABILITY
             if likely.any():
                 leading = np.where((fake_p > bot_p)[:, None], fake_c, bot_c)[likely]

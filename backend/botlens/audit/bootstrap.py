@@ -17,6 +17,8 @@ import numpy as np
 from botlens.audit import quantify
 
 INACTIVE, ACTIVE, UNKNOWN = 1, 0, 2
+# A follower whose last post is older than this is inactive (platforms' dormancy rules start near six months).
+INACTIVE_AFTER_DAYS = 180
 N_STATES = 3
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from botlens.audit.bootstrap import INACTIVE_AFTER_DAYS
 from botlens.schemas.audit import Sampling
 
 SMALL_SAMPLE = 100
@@ -64,14 +65,15 @@ def audit_notes(*, sampling: Sampling, n_scored: int, followers_total: int | Non
                      "followers for a firmer estimate.")
     notes.append(method_note)
     if known_activity == 0:
-        notes.append("No follower showed a post count, so inactive followers could not be counted: the inactive "
+        notes.append("No follower showed a post count or a last-post date, so inactive followers could not be "
+                     "counted: the inactive "
                      "share is reported as 0 with an interval up to everything not fake, and the effective "
                      "audience's interval reflects that.")
     else:
-        notes.append(f"Inactive means no posts at all; it is counted apart from fake (fake followers are not "
-                     f"counted again) and was measured on the {known_activity:,} followers that showed a post "
-                     "count. Last-post dates are not part of a follower profile, so long-dormant accounts with "
-                     "old posts count as active.")
+        notes.append(f"Inactive means no posts at all, or none for over {INACTIVE_AFTER_DAYS} days where the last "
+                     f"post's date was shown; it is counted apart from fake (fake followers are not counted again) "
+                     f"and was measured on the {known_activity:,} followers that showed a post count or date. "
+                     "Where only a post count was shown, long-dormant accounts with old posts count as active.")
     if platforms - {"x"}:
         notes.append("The account model was trained on Twitter accounts of 2014-2019; its accuracy on "
                      f"{', '.join(sorted(platforms - {'x'}))} followers has not been measured.")

@@ -7,11 +7,17 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from botlens.features.timeline import FEATURES, post_times, timeline_signals
 from botlens.registry import LoadedModel
 from botlens.schemas.posts import Post, PostSpam, ScorePostsRequest, ScorePostsResponse, Signal
 from botlens.scoring.compose import ComposeChecker
+
+
+# One timeline is one row: OpenMP's thread start-up across the boosted trees' 1,000 predict calls costs ten
+# times the work itself (0.77 s against 0.06 s for 100 posts), so prediction runs on the calling thread only.
+_THREADS = ThreadpoolController()
 
 
 def _pct(value: float) -> str:
@@ -65,7 +71,8 @@ class PostsScorer:
 
     def automation_probability(self, signals: dict[str, float]) -> float:
         row = np.array([[signals[name] for name in FEATURES]], dtype=float)
-        return float(self.model.predict_proba(row)[0, 1])
+        with _THREADS.limit(limits=1, user_api="openmp"):
+            return float(self.model.predict_proba(row)[0, 1])
 
     def score(self, request: ScorePostsRequest) -> ScorePostsResponse:
         posts = request.posts
