@@ -130,7 +130,7 @@ def evaluate_account(data_dir: Path, model_dir: Path, img_dir: Path) -> str:
                    f"{' / '.join(f'{c:,}' for c in counts)} |")
     out += ["", "![leave-one-dataset-out](img/account_lodo.png)", "",
             "### Cresci-2015 genuine (E13) vs bought followers (INT), 5-fold cross-validation", "",
-            "Other sources always in training. | head | accuracy | MCC | AUC | F1 |", "|---|---|---|---|---|"]
+            "Other sources always in training.", "", "| head | accuracy | MCC | AUC | F1 |", "|---|---|---|---|---|"]
     for head, v in (("fake_follower_probability", cv15["fake_follower_head"]), ("bot_probability", cv15["bot_head"])):
         out.append(f"| {head} | {_fmt(v['accuracy'])} | {_fmt(v['mcc'])} | {_fmt(v['auc'])} | {_fmt(v['f1'])} |")
     out += ["", "### Calibration", "",
