@@ -102,3 +102,11 @@ def test_thousand_accounts_in_one_batch(client, auth_headers):
     accounts = [{**HUMAN_LIKE, "handle": f"user{i}", "followers_count": i} for i in range(1000)]
     body = score(client, auth_headers, accounts)
     assert [r["handle"] for r in body["results"]] == [a["handle"] for a in accounts]
+
+
+@pytest.mark.parametrize("value", [1700000000, True, 17.5])
+def test_dates_must_be_iso_text_not_numbers(client, auth_headers, value):
+    response = client.post("/api/v1/accounts/score", json={"accounts": [{**SPARSE, "created_at": value}]},
+                           headers=auth_headers)
+    assert response.status_code == 400
+    assert response.get_json()["errors"][0]["field"] == "accounts[0].created_at"

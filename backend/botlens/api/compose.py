@@ -10,7 +10,8 @@ bp = Blueprint("compose", __name__)
 
 
 @endpoint(bp, "/compose/check", method="POST", request=ComposeCheckRequest, response=ComposeCheckResponse,
-          summary="Check a draft post: spam probability, verdict and tips with spans", tag="compose")
+          summary="Check a draft post: spam probability, verdict and tips with spans", tag="compose",
+          body_limit="MAX_BATCH_BODY_BYTES")
 def check_compose(body: ComposeCheckRequest) -> ComposeCheckResponse:
     from botlens.scoring.compose import ComposeChecker  # loads the model's code only when first used
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, Field, NonNegativeInt
+from pydantic import BaseModel, Field
 
 from botlens.schemas.posts import Post
-from botlens.schemas.profile import Profile
+from botlens.schemas.profile import Count, Profile
 
 MAX_FOLLOWERS = 50_000
 Interval = tuple[float, float]
@@ -22,7 +22,7 @@ class Sampling(str, Enum):
 class AuditRequest(BaseModel):
     account: Profile | None = Field(default=None, description="The audited account, when known.")
     followers: list[Profile] = Field(min_length=1, max_length=MAX_FOLLOWERS)
-    followers_total: NonNegativeInt | None = Field(
+    followers_total: Count | None = Field(
         default=None, description="The account's follower count; default the account's followers_count.")
     sampling: Sampling = Field(description="How the followers were collected: a random sample, the most recent "
                                            "followers (a platform's API order), or those a page happened to show.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from botlens.schemas.profile import AwareDatetime, Count, Profile
+from botlens.schemas.profile import AwareDatetime, Count, Flag, Profile
 
 MAX_POSTS = 1000
 
@@ -16,8 +16,8 @@ class Post(BaseModel):
 
     text: str = Field(max_length=20000)
     created_at: AwareDatetime | None = None
-    is_repost: bool | None = None
-    is_reply: bool | None = None
+    is_repost: Flag | None = None
+    is_reply: Flag | None = None
     likes: Count | None = None
     reposts: Count | None = None
     replies: Count | None = None

@@ -26,7 +26,14 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
-AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+def _text_or_datetime(value):
+    # JSON carries dates as ISO 8601 text; a bare number would silently be read as a Unix time.
+    if isinstance(value, (bool, int, float)):
+        raise ValueError("must be an ISO 8601 date-time string")
+    return value
+
+
+AwareDatetime = Annotated[datetime, BeforeValidator(_text_or_datetime), AfterValidator(_aware)]
 def _no_bool_or_text(value):
     # A count sent as true or "12" is a client bug to report, not a value to guess at; 12.0 is still 12.
     if isinstance(value, (bool, str)):
