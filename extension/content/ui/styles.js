@@ -45,14 +45,25 @@ button:focus-visible { outline: 2px solid #1a56db; outline-offset: 1px; }
 `;
 
   /**
+   * One constructed sheet per stylesheet text, shared by every shadow root that adopts it:
+   * parsing the CSS again for each of a timeline's badges was the content script's largest cost.
+   * @type {Map<string, CSSStyleSheet>}
+   */
+  const sheets = new Map();
+
+  /**
    * Puts CSS into a shadow root. Constructed stylesheets are preferred; a <style> element
    * (filled through textContent) is the fallback where adoptedStyleSheets is unavailable.
    * @param {ShadowRoot} root @param {string} css @param {Document} document
    */
   function applyStyles(root, css, document) {
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
+      let sheet = sheets.get(css);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        sheets.set(css, sheet);
+      }
       root.adoptedStyleSheets = [sheet];
     } catch {
       const style = document.createElement('style');
