@@ -55,11 +55,14 @@
       if (combined && !signal.aborted) { pageProfile = { profile, outcome: combined }; layer.show(sighting.anchor, combined); }
     }
 
+    /** @type {import('./adapters/registry.js').IsHandled} */
+    const isHandled = (block, fingerprint) => layer.isHandled(block, fingerprint);
+
     /** @param {AbortSignal} signal */
     function scan(signal) {
       const header = adapter.readProfile(document, location);
       if (header && layer.claim(header)) badgeProfile(header, signal);
-      for (const sighting of adapter.findAuthors(document, location)) {
+      for (const sighting of adapter.findAuthors(document, location, isHandled)) {
         if (!layer.claim(sighting)) continue;
         batcher.request(sighting.profile).then((outcome) => {
           if (!signal.aborted || sighting.anchor.isConnected) layer.show(sighting.anchor, outcome);

@@ -63,12 +63,16 @@
     return { kind: /** @type {const} */ ('profile'), anchor: nameEl.parentElement || nameEl, profile: compact(profile) };
   }
 
-  /** @param {ParentNode} root */
-  function findAuthors(root) {
+  /**
+   * @param {ParentNode} root @param {Location | URL} [_location]
+   * @param {import('./registry.js').IsHandled} [isHandled]
+   */
+  function findAuthors(root, _location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
     for (const item of root.querySelectorAll(selectors.feedItem)) {
       const testId = item.getAttribute('data-testid') || '';
+      if (isHandled && isHandled(item, testId)) continue;
       const handle = normaliseHandle(testId.replace(/^(feedItem|postThreadItem)-by-/, ''));
       if (!handle) continue;
       // Only links to this author's own profile: a "Reposted by" link names someone else.
@@ -81,6 +85,7 @@
       sightings.push({
         kind: 'author',
         anchor,
+        block: item,
         profile: compact({ platform: 'bluesky', handle, display_name: text(nameLink) }),
       });
     }

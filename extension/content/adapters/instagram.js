@@ -57,11 +57,16 @@
     return { kind: /** @type {const} */ ('profile'), anchor: nameEl || header, profile: compact(profile) };
   }
 
-  /** @param {ParentNode} root */
-  function findAuthors(root) {
+  /**
+   * @param {ParentNode} root @param {Location | URL} [_location]
+   * @param {import('./registry.js').IsHandled} [isHandled]
+   */
+  function findAuthors(root, _location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
     for (const post of root.querySelectorAll(selectors.post)) {
+      const first = isHandled && post.querySelector(selectors.postAuthor);
+      if (isHandled && isHandled(post, first ? `${first.getAttribute('href')}` : '')) continue;
       const links = Array.from(post.querySelectorAll(selectors.postAuthor));
       const link = links.find((a) => text(a) && normaliseHandle(a.getAttribute('href')));
       if (!link || !link.parentElement) continue;
@@ -70,6 +75,7 @@
       sightings.push({
         kind: 'author',
         anchor: link.parentElement,
+        block: post,
         profile: compact({
           platform: 'instagram',
           handle,

@@ -89,8 +89,11 @@
     return { kind: /** @type {const} */ ('profile'), anchor: nameEl, profile: compact(profile) };
   }
 
-  /** @param {ParentNode} root @param {Location | URL} location */
-  function findAuthors(root, location) {
+  /**
+   * @param {ParentNode} root @param {Location | URL} location
+   * @param {import('./registry.js').IsHandled} [isHandled]
+   */
+  function findAuthors(root, location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
     const blocks = [
@@ -98,12 +101,14 @@
       ...Array.from(root.querySelectorAll(selectors.accountRow)),
     ];
     for (const block of blocks) {
+      if (isHandled && isHandled(block, block.textContent || '')) continue;
       const handle = normaliseAcct(text(block.querySelector(selectors.displayNameAcct)), location.hostname);
       if (!handle) continue;
       const nameEl = block.querySelector(selectors.displayNameHtml);
       sightings.push({
         kind: 'author',
         anchor: block.parentElement || block,
+        block,
         profile: compact({ platform: 'mastodon', handle, display_name: text(nameEl) }),
       });
     }

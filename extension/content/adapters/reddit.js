@@ -64,17 +64,21 @@
     return { kind: /** @type {const} */ ('profile'), anchor: title, profile: compact(profile) };
   }
 
-  /** @param {ParentNode} root */
-  function findAuthors(root) {
+  /**
+   * @param {ParentNode} root @param {Location | URL} [_location]
+   * @param {import('./registry.js').IsHandled} [isHandled]
+   */
+  function findAuthors(root, _location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
     for (const item of root.querySelectorAll(`${selectors.post}, ${selectors.comment}`)) {
       const handle = item.getAttribute('author');
+      if (isHandled && isHandled(item, handle || '')) continue;
       if (!handle || DELETED.has(handle.toLowerCase())) continue;
       const link = Array.from(item.querySelectorAll(selectors.authorLink))
         .find((a) => (a.closest(`${selectors.post}, ${selectors.comment}`) === item));
       if (!link || !link.parentElement) continue;
-      sightings.push({ kind: 'author', anchor: link.parentElement, profile: compact({ platform: 'reddit', handle }) });
+      sightings.push({ kind: 'author', anchor: link.parentElement, block: item, profile: compact({ platform: 'reddit', handle }) });
     }
     return sightings;
   }

@@ -7,7 +7,11 @@
  *
  * readProfile returns the profile header on a profile page (or null); findAuthors returns every
  * post/comment/user-cell author under root. Both return Sightings: the element to put a badge
- * in and the Profile (exact API field names) read from the page.
+ * in and the Profile (exact API field names) read from the page. An author Sighting also names
+ * its block, the element the adapter read it from. findAuthors takes an optional isHandled(block,
+ * fingerprint), asked about each block before it is parsed, with a cheap string that changes when
+ * the block's handle-bearing content does: a block it answers true for is skipped, so rescans of a
+ * long timeline cost only what is new (see BadgeLayer.isHandled).
  *
  * @typedef {{
  *   platform: 'x'|'mastodon'|'bluesky'|'reddit'|'youtube'|'instagram'|'other',
@@ -18,11 +22,12 @@
  *   has_banner?: boolean|null, location?: string|null, url?: string|null, protected?: boolean|null,
  *   self_declared_bot?: boolean|null, counts_approximate?: boolean|null
  * }} Profile
- * @typedef {{ kind: 'profile'|'author', anchor: Element, profile: Profile }} Sighting
+ * @typedef {{ kind: 'profile'|'author', anchor: Element, profile: Profile, block?: Element }} Sighting
+ * @typedef {(block: Element, fingerprint: string) => boolean} IsHandled
  * @typedef {{
  *   platform: Profile['platform'], hosts: string[] | null, selectors: Record<string, string>,
  *   readProfile: (document: Document, location: Location | URL) => Sighting | null,
- *   findAuthors: (root: ParentNode, location: Location | URL) => Sighting[]
+ *   findAuthors: (root: ParentNode, location: Location | URL, isHandled?: IsHandled) => Sighting[]
  * }} SiteAdapter
  */
 (function (BotLens) {

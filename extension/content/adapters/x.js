@@ -71,8 +71,11 @@
     return { kind: /** @type {const} */ ('profile'), anchor: nameRow, profile: compact(profile) };
   }
 
-  /** @param {ParentNode} root @param {Location | URL} location */
-  function findAuthors(root, location) {
+  /**
+   * @param {ParentNode} root @param {Location | URL} location
+   * @param {import('./registry.js').IsHandled} [isHandled]
+   */
+  function findAuthors(root, location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
     const blocks = [
@@ -80,6 +83,7 @@
       ...Array.from(root.querySelectorAll(selectors.userCell)),
     ];
     for (const block of blocks) {
+      if (isHandled && isHandled(block, block.textContent || '')) continue;
       const links = Array.from(block.querySelectorAll(selectors.userLink));
       const link = links.find((a) => text(a) && !(text(a) || '').startsWith('@')) || links[0] || null;
       const handle = handleText(block) || firstPathSegment(link, location);
@@ -88,6 +92,7 @@
       sightings.push({
         kind: 'author',
         anchor,
+        block,
         profile: compact({
           platform: 'x',
           handle,

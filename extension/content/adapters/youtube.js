@@ -89,11 +89,17 @@
     return { kind: /** @type {const} */ ('profile'), anchor: nameEl, profile: compact(profile) };
   }
 
-  /** @param {ParentNode} root */
-  function findAuthors(root) {
+  /**
+   * @param {ParentNode} root @param {Location | URL} [_location]
+   * @param {import('./registry.js').IsHandled} [isHandled]
+   */
+  function findAuthors(root, _location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
     for (const comment of root.querySelectorAll(selectors.comment)) {
+      // The first author link in document order is the comment's own (its replies follow it).
+      const first = isHandled && comment.querySelector(selectors.commentAuthor);
+      if (isHandled && isHandled(comment, first ? `${first.getAttribute('href')} ${first.textContent}` : '')) continue;
       // A comment renderer nests its replies' renderers; take only this comment's own author.
       const link = Array.from(comment.querySelectorAll(selectors.commentAuthor))
         .find((a) => a.closest(selectors.comment) === comment);
@@ -103,6 +109,7 @@
       sightings.push({
         kind: 'author',
         anchor: link.parentElement,
+        block: comment,
         profile: compact({
           platform: 'youtube',
           handle,

@@ -4,6 +4,7 @@
  * Remembers which page elements carry a badge and for whom. A node seen again is skipped;
  * a node that a virtualised list reused for another account gets a new badge; a badge whose
  * lookup failed is retried after a pause, so badges recover when the backend comes back.
+ * It also remembers which author blocks it badged, so a rescan skips them unparsed.
  */
 (function (BotLens) {
   const RETRY_AFTER_MS = 10_000;
@@ -29,6 +30,30 @@
       this.entries = new WeakMap();
       /** @type {Set<Element>} anchors whose lookup failed, for the retry timer */
       this.failed = new Set();
+      /** @type {WeakMap<Element, { fingerprint: string, anchor: Element | null }>} author block -> what it was read as */
+      this.blocks = new WeakMap();
+    }
+
+    /**
+     * Whether an author block needs no parsing on this scan: it was read with the same fingerprint
+     * and its badge is still in place with nothing to retry, so claim would change nothing. A
+     * recycled row (new handle, so a new fingerprint), a badge the site wiped, a replaced anchor or
+     * a failed lookup that is due again all answer false, and the block is parsed as before.
+     * @param {Element} block @param {string} fingerprint
+     */
+    isHandled(block, fingerprint) {
+      const seen = this.blocks.get(block);
+      if (seen && seen.fingerprint === fingerprint && seen.anchor && this.isSettled(seen.anchor)) return true;
+      // No anchor until claim: a block that yields no sighting (not fully rendered yet) is read again.
+      this.blocks.set(block, { fingerprint, anchor: null });
+      return false;
+    }
+
+    /** @param {Element} anchor @returns {boolean} whether claim would leave this anchor's badge as it is */
+    isSettled(anchor) {
+      const entry = this.entries.get(anchor);
+      if (!entry || !anchor.isConnected || !entry.badge.host.isConnected) return false;
+      return !(entry.state === 'error' && this.now() - entry.at >= RETRY_AFTER_MS);
     }
 
     /**
@@ -36,7 +61,9 @@
      * @param {import('../adapters/registry.js').Sighting} sighting
      * @returns {boolean} true when the account should be (re)scored
      */
-    claim({ anchor, profile }) {
+    claim({ anchor, profile, block }) {
+      const read = block && this.blocks.get(block);
+      if (read) read.anchor = anchor;
       const key = `${profile.platform}:${profile.handle.toLowerCase()}`;
       const existing = this.entries.get(anchor);
       if (existing && existing.key === key) {
