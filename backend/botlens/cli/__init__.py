@@ -6,6 +6,7 @@ import click
 
 import botlens
 from botlens.cli.audit import audit_command
+from botlens.cli.bench import bench_command
 from botlens.cli.feedback import feedback_group
 from botlens.cli.model import evaluate_command, train_command
 from botlens.cli.score import score_command
@@ -30,3 +31,4 @@ main.add_command(feedback_group)
 main.add_command(train_command)
 main.add_command(evaluate_command)
 main.add_command(audit_command)
+main.add_command(bench_command)
