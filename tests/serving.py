@@ -1,9 +1,9 @@
-"""Starting ``botlens serve`` as a real subprocess on a free port (shared by the HTTP, browser and bench code)."""
+"""Starting ``botlens serve`` as a real subprocess on a free port, for the HTTP tests (the benchmark has its own
+in ``botlens.bench.server``, which this reuses for the port and the shutdown)."""
 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,14 +12,10 @@ from pathlib import Path
 
 import requests
 
+from botlens.bench.server import free_port, stop
+
 ROOT = Path(__file__).resolve().parents[1]
 BOTLENS = str(Path(sys.executable).with_name("botlens"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for_health(base_url: str, process: subprocess.Popen, log: Path, timeout: float = 60.0) -> dict:
@@ -56,9 +52,4 @@ def running_backend(instance: Path, token: str | None = None, workers: int | Non
         wait_for_health(base_url, process, log)
         yield base_url, process, log
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)

@@ -1,6 +1,6 @@
 """The backend under test: ``botlens serve --workers N`` started as a user starts it, on a free loopback port.
 
-Mirrors tests/serving.py's ``running_backend`` (the installed package cannot import the tests) and adds
+tests/serving.py builds on this module (the installed package cannot import the tests); this one adds
 what the benchmark needs: a fixed token, no rate limit in the way, and the gunicorn worker processes' ids.
 """
 
@@ -43,6 +43,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop(process: subprocess.Popen, timeout: float = 20.0) -> None:
+    """Ask a server to stop, and make sure it has once ``timeout`` seconds have passed."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _wait_until_ready(backend: Backend, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -80,10 +90,5 @@ def running_backend(workers: int = 2, extra_env: dict[str, str] | None = None, t
         _wait_until_ready(backend, timeout)
         yield backend
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         shutil.rmtree(instance, ignore_errors=True)
