@@ -16,6 +16,8 @@ from sklearn.model_selection import StratifiedKFold
 
 from botlens.compose.combine import FINE_BELOW, SPAM_LIKE_FROM, combine
 from botlens.compose.rules import Draft, run_rules
+from botlens.evaluation.account_metrics import expected_calibration_error
+from botlens.evaluation.plots import reliability_plot
 from botlens.registry import ModelRegistry, update_metrics
 from botlens.scoring.compose import ComposeChecker
 from botlens.training.compose import (
@@ -93,39 +95,6 @@ def held_out_human_posts(youtube: TextCorpus, sms: TextCorpus, humans: TextCorpu
     return rows
 
 
-def calibration(labels: np.ndarray, probabilities: np.ndarray, bins: int = 10) -> tuple[float, float, list]:
-    """Brier score, expected calibration error, and (mean predicted, observed rate, count) per bin."""
-    edges = np.linspace(0, 1, bins + 1)
-    which = np.clip(np.digitize(probabilities, edges[1:-1]), 0, bins - 1)
-    table, ece = [], 0.0
-    for b in range(bins):
-        members = which == b
-        if not members.any():
-            continue
-        predicted, observed = probabilities[members].mean(), labels[members].mean()
-        ece += members.mean() * abs(predicted - observed)
-        table.append((float(predicted), float(observed), int(members.sum())))
-    return float(brier_score_loss(labels, probabilities)), float(ece), table
-
-
-def _plot_calibration(table: list, path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(4, 4), dpi=100)
-    ax.plot([0, 1], [0, 1], ls="--", color="grey", lw=1)
-    ax.plot([r[0] for r in table], [r[1] for r in table], marker="o")
-    ax.set_xlabel("predicted spam probability")
-    ax.set_ylabel("observed spam rate")
-    ax.set_title("compose model, held-out texts")
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    plt.close(fig)
-
-
 def _check_time_ms(model_dir: Path, texts: list[str]) -> float:
     checker = ComposeChecker(ModelRegistry(model_dir).get("compose"))
     timings = []
@@ -152,8 +121,11 @@ def evaluate_compose(data_dir: Path, model_dir: Path, img_dir: Path) -> str:
     sms_model = _scores(sms.labels, sms_oof)
     sms_rules = _scores(sms.labels, with_rules(sms.texts, sms_oof))
     labels = np.concatenate([youtube.labels, sms.labels])
-    brier, ece, table = calibration(labels, np.concatenate([youtube_oof, sms_oof]))
-    _plot_calibration(table, Path(img_dir) / "compose_calibration.png")
+    held_out = np.concatenate([youtube_oof, sms_oof])
+    brier = float(brier_score_loss(labels, held_out))
+    ece, table = expected_calibration_error(labels, held_out)
+    reliability_plot({"compose model": table}, Path(img_dir) / "compose_calibration.png",
+                     "compose model, held-out texts", ylabel="observed spam rate")
 
     lines = [
         "## Compose model (spam-like text)",
@@ -223,7 +195,7 @@ def evaluate_compose(data_dir: Path, model_dir: Path, img_dir: Path) -> str:
         "",
         "| mean predicted | observed spam rate | texts |",
         "| --- | --- | --- |",
-        *[f"| {p:.3f} | {o:.3f} | {n} |" for p, o, n in table],
+        *[f"| {r['mean_probability']:.3f} | {r['observed_rate']:.3f} | {r['n']} |" for r in table],
     ]
     if (Path(model_dir) / "compose.joblib").exists():
         sample = [t for t in youtube.texts[:300] + sms.texts[:300]]
