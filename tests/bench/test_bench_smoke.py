@@ -32,12 +32,16 @@ def test_in_process_part_reports_each_batch_and_the_targets_at_ten_thousand():
     assert [r.batch for r in rows] == [1, 7]
     for row in rows:
         assert row.floor_per_s > 0 and row.score_per_s > 0 and row.repetitions >= 3
+        assert row.rendered_per_s > 0 and row.json_per_s > 0
         assert row.overhead == row.floor_per_s / row.score_per_s
+        assert row.json_overhead == row.floor_per_s / row.json_per_s
     assert in_process_metrics(rows) == []  # batch 10,000 not measured: no target rows
 
     rows = measure_in_process(batches=(10_000,), budget_s=0.0)
     labels = [m.label for m in in_process_metrics(rows)]
-    assert labels == ["profiles/s at batch 10,000", "overhead vs floor at batch 10,000"]
+    assert labels == [f"{what} at batch 10,000 ({depth})" for depth in ("score, structured reasons",
+                                                                        "score + JSON body with sentences")
+                      for what in ("profiles/s", "overhead vs floor")]
     text = render(describe_machine(), "test", rows, in_process_metrics(rows))
     assert "| 10,000 |" in text and "profiles/s at batch 10,000" in text and "Load average at start" in text
 

@@ -41,7 +41,7 @@ REASON_TEXT = {
     "bio_length": "empty or very short bio",
     "bio_digits": "digits in the bio",
     "bio_link": "link in the bio",
-    "bio_automation": "bio or name says the account is automated",
+    "self_described_bot": "handle, name or bio says the account is a bot",
     "default_avatar": "default avatar",
     "banner": "no banner image",
     "location": "no location",

@@ -1,16 +1,20 @@
 """Account scoring in process against the floor, at several batch sizes.
 
 The floor is the model's own prediction on a feature matrix computed beforehand (``AccountModel.predict``):
-what scoring would cost if profiles arrived as numbers. "Ours" is what a request pays after validation:
-``AccountScorer.score`` on parsed Profiles, feature extraction, both probabilities, verdicts and reasons
-included. "features + probabilities" sits between the two and shows where the overhead is. Figures are
-medians over repetitions, wall clock; CPU time is given beside it because the machine may be shared.
+what scoring would cost if profiles arrived as numbers. "Ours" starts from parsed Profiles, as a request does
+after validation, in three depths: ``AccountScorer.score`` (feature extraction, both probabilities, verdicts,
+and reasons chosen as feature indices, impacts and values: a columnar result), then the same rendered into
+``AccountScore`` objects with their reason sentences, and then into the API's JSON body (what
+POST /accounts/score writes with the score cache off). "features + probabilities" sits between the floor and
+these and shows where the overhead is. Figures are medians over repetitions, wall clock; CPU time is given
+beside them because the machine may be shared.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from botlens.api.accounts import score_response
 from botlens.bench.synthetic import synthetic_profiles
 from botlens.bench.timing import median, repeat_timed
 from botlens.registry import DEFAULT_MODEL_DIR, ModelRegistry
@@ -24,14 +28,22 @@ class InProcessRow:
     batch: int
     floor_per_s: float
     probabilities_per_s: float
-    score_per_s: float
-    score_per_cpu_s: float  # the same, per second of this process's CPU time
+    score_per_s: float  # structured reasons (columnar result)
+    rendered_per_s: float  # + AccountScore objects with reason sentences
+    json_per_s: float  # + the API's JSON body
+    score_per_cpu_s: float  # per second of this process's CPU time
+    json_per_cpu_s: float
     repetitions: int
 
     @property
     def overhead(self) -> float:
-        """Ours over the floor, in time per profile (higher is slower)."""
+        """Structured score over the floor, in time per profile (higher is slower)."""
         return self.floor_per_s / self.score_per_s
+
+    @property
+    def json_overhead(self) -> float:
+        """Score rendered to the API's JSON over the floor, in time per profile."""
+        return self.floor_per_s / self.json_per_s
 
 
 def account_scorer(model_dir=DEFAULT_MODEL_DIR):
@@ -53,8 +65,11 @@ def measure_in_process(batches=DEFAULT_BATCHES, seed: int = 7, budget_s: float =
         floor = repeat_timed(lambda: scorer.model.predict(X), budget_s)
         probabilities = repeat_timed(lambda: scorer.probabilities(subset), budget_s)
         scored = repeat_timed(lambda: scorer.score(subset), budget_s)
+        rendered = repeat_timed(lambda: scorer.score(subset).results(), budget_s)
+        as_json = repeat_timed(lambda: score_response(scorer.version, scorer.score(subset).json_rows()), budget_s)
         rows.append(InProcessRow(batch, batch / median(floor.wall), batch / median(probabilities.wall),
-                                 batch / median(scored.wall), batch / max(median(scored.cpu), 1e-9),
-                                 repetitions=len(scored)))
+                                 batch / median(scored.wall), batch / median(rendered.wall),
+                                 batch / median(as_json.wall), batch / max(median(scored.cpu), 1e-9),
+                                 batch / max(median(as_json.cpu), 1e-9), repetitions=len(scored)))
         del subset, X, _raw
     return rows

@@ -20,13 +20,38 @@ _SEPARATOR = b"\n"  # never part of a handle (handles are stripped of whitespace
 _BYTE_TO_SYMBOL[ord(_SEPARATOR)] = _BOUNDARY
 
 
+def _clean(handle: str) -> str:
+    return handle.strip().lstrip("@").replace("\n", "")
+
+
+# First or last bytes after which a handle might change when cleaned: ASCII whitespace, "@" (first only), and
+# any non-ASCII byte (it could belong to a Unicode space); a handle with none of them at its ends is clean.
+_MAY_STRIP_END = np.zeros(256, dtype=bool)
+_MAY_STRIP_END[np.frombuffer(b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f", dtype=np.uint8)] = True
+_MAY_STRIP_END[128:] = True
+_MAY_STRIP_START = _MAY_STRIP_END.copy()
+_MAY_STRIP_START[ord("@")] = True
+_FEW_HANDLES = 8
+
+
 def _symbol_stream(handles: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """One symbol array for the batch with a boundary before, between and after handles; and the offsets."""
-    cleaned = [h.strip().lstrip("@").replace("\n", "") for h in handles]
-    joined = _SEPARATOR + _SEPARATOR.join(h.encode("utf-8") for h in cleaned) + _SEPARATOR
-    symbols = _BYTE_TO_SYMBOL[np.frombuffer(joined, dtype=np.uint8)]
-    lengths = np.fromiter((len(h.encode("utf-8")) for h in cleaned), dtype=np.int64, count=len(cleaned))
-    return symbols, lengths
+    clean = False
+    if len(handles) > _FEW_HANDLES:  # for a few handles, checking would cost more than cleaning them
+        separator = _SEPARATOR.decode()
+        data = np.frombuffer((separator + separator.join(handles) + separator).encode("utf-8"), dtype=np.uint8)
+        # The common case: no handle holds the separator or needs cleaning, so the batch is already the stream.
+        breaks = np.flatnonzero(data == _SEPARATOR[0])
+        lengths = np.diff(breaks) - 1
+        clean = (breaks.size == len(handles) + 1 and lengths.all()
+                 and not _MAY_STRIP_START[data[breaks[:-1] + 1]].any()
+                 and not _MAY_STRIP_END[data[breaks[1:] - 1]].any())
+    if not clean:
+        cleaned = [_clean(h) for h in handles]
+        data = np.frombuffer(_SEPARATOR + _SEPARATOR.join(h.encode("utf-8") for h in cleaned) + _SEPARATOR,
+                             dtype=np.uint8)
+        lengths = np.fromiter((len(h.encode("utf-8")) for h in cleaned), dtype=np.int64, count=len(cleaned))
+    return _BYTE_TO_SYMBOL[data], lengths.astype(np.int64)
 
 
 class HandleBigramModel:

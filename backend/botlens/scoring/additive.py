@@ -12,6 +12,7 @@ scoring is a ``searchsorted`` and a table lookup per feature: the same numbers a
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -79,10 +80,17 @@ class ThermometerBins(TransformerMixin, BaseEstimator):
         return np.hstack(blocks) if blocks else np.zeros((len(bins), 0))
 
 
-def fit_head(X, y, sample_weight, *, C: float, max_bins: int, directions) -> Pipeline:
-    """Bins, then a logistic regression whose steps follow ``directions`` (one of +1, -1, 0 per feature)."""
+def fit_head(X, y, sample_weight, *, C: float, max_bins: int, directions, fixed_steps=None) -> Pipeline:
+    """Bins, then a logistic regression whose steps follow ``directions`` (one of +1, -1, 0 per feature).
+
+    ``fixed_steps`` ({feature index: logit}) pins every step of those features to a value set by judgement
+    rather than learned (for a binary feature: its whole effect), for evidence no training set can weigh.
+    """
     bins = ThermometerBins(max_bins=max_bins).fit(X)
     lower, upper = bins.step_bounds(directions)
+    for j, step in (fixed_steps or {}).items():
+        lower[bins.column_feature_ == j] = step
+        upper[bins.column_feature_ == j] = step
     pipeline = Pipeline([("bins", bins), ("logit", BoundedLogisticRegression(C=C, lower=lower, upper=upper))])
     return pipeline.fit(X, y, logit__sample_weight=sample_weight)
 
@@ -113,16 +121,50 @@ class AdditiveHead:
         return head
 
     def contributions(self, X: np.ndarray) -> np.ndarray:
-        """Calibrated logit contribution of every feature (rows x features); 0 for a missing value."""
-        out = np.zeros(X.shape, dtype=np.float64)
-        for j, (edges, table) in enumerate(zip(self.edges, self.tables)):
-            column = X[:, j]
-            present = ~np.isnan(column)
-            out[present, j] = table[np.searchsorted(edges, column[present], side="right")]
-        return out * self.scale
+        """Calibrated logit contribution of every feature (rows x features); 0 for a missing value.
+
+        Each value's bin (``searchsorted(edges, value, side="right")``) indexes all features' tables joined
+        into one array, whose last entry, 0.0, is where missing values point; one lookup then fills every
+        column. A few rows count their bins instead, against every feature's edges at once (padded with NaN,
+        which is never <= anything): a handful of numpy calls rather than a few per feature."""
+        padded, offsets, joined = _lookup_of(self)
+        if X.shape[0] <= _FEW_ROWS:
+            index = (X[:, :, None] >= padded).sum(axis=2)
+        else:
+            index = np.empty(X.shape, dtype=np.intp)
+            for j, edges in enumerate(self.edges):
+                index[:, j] = np.searchsorted(edges, X[:, j], side="right")
+        index += offsets
+        index[np.isnan(X)] = joined.size - 1
+        return joined[index] * self.scale
 
     def logit(self, contributions: np.ndarray) -> np.ndarray:
         return contributions.sum(axis=1) + self.intercept * self.scale + self.shift
 
     def probability(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.logit(self.contributions(X))))
+
+
+_FEW_ROWS = 64  # below this the per-feature calls cost more than counting against all edges
+# Lookup arrays per head, built on first use; dropped with the head (weakref.finalize), rebuilt if its lists change.
+_LOOKUPS: dict[int, tuple] = {}
+
+
+def _lookup_of(head: AdditiveHead) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    identity = tuple(map(id, head.edges)) + tuple(map(id, head.tables))
+    cached = _LOOKUPS.get(id(head))
+    if cached is not None and cached[0] == identity:
+        return cached[1]
+    width = max((e.size for e in head.edges), default=0)
+    padded = np.full((len(head.edges), max(width, 1)), np.nan)
+    for j, edges in enumerate(head.edges):
+        padded[j, :edges.size] = edges
+    sizes = np.array([t.size for t in head.tables], dtype=np.int64)
+    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+    joined = np.concatenate([*head.tables, [0.0]]).astype(np.float64)
+    lookup = (padded, offsets, joined)
+    if cached is None:
+        weakref.finalize(head, _LOOKUPS.pop, id(head), None)
+    # The arrays themselves are kept too, so that no other array can take one of their ids meanwhile.
+    _LOOKUPS[id(head)] = (identity, lookup, (*head.edges, *head.tables))
+    return lookup

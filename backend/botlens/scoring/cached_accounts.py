@@ -18,21 +18,28 @@ def fingerprint(profile: Profile) -> str:
     return json.dumps(fields, sort_keys=True, ensure_ascii=False)
 
 
-def score_with_cache(scorer, cache: ScoreCache | None, profiles: list[Profile]) -> list[AccountScore]:
+def score_with_cache(scorer, cache: ScoreCache | None, profiles: list[Profile]) -> list[str]:
+    """Every profile's ``AccountScore`` as its JSON text (``ScoredAccounts.json_rows``), in request order."""
     if cache is None:
-        return scorer.score(profiles)
+        return scorer.score(profiles).json_rows()
     keys = [cache.key(scorer.version, fingerprint(p)) for p in profiles]
     hits = cache.get_many(keys)
     missing = [i for i, key in enumerate(keys) if key not in hits]
-    fresh = scorer.score([profiles[i] for i in missing]) if missing else []
-    results: list[AccountScore | None] = [None] * len(profiles)
+    results: list[str | None] = [None] * len(profiles)
     to_store: dict[str, dict] = {}
-    for i, score in zip(missing, fresh):
-        results[i] = score
-        # Stored without platform and handle: the cache never holds who was scored.
-        to_store[keys[i]] = score.model_dump(mode="json", exclude={"platform", "handle"})
+    if missing:
+        scored = scorer.score([profiles[i] for i in missing])
+        for i, row, payload in zip(missing, scored.json_rows(), scored.payloads()):
+            results[i] = row
+            # Stored without platform and handle: the cache never holds who was scored.
+            to_store[keys[i]] = {k: v for k, v in payload.items() if k not in _IDENTITY}
     for i, key in enumerate(keys):
         if results[i] is None:
-            results[i] = AccountScore(platform=profiles[i].platform, handle=profiles[i].handle, **hits[key])
+            # Validated on the way out: the row was written by whichever version of this code filled the cache.
+            hit = AccountScore(platform=profiles[i].platform, handle=profiles[i].handle, **hits[key])
+            results[i] = json.dumps(hit.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
     cache.put_many(scorer.version, to_store)
     return results
+
+
+_IDENTITY = ("platform", "handle")

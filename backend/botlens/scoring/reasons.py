@@ -26,7 +26,7 @@ REASON_CODES: dict[str, str] = {
     "bio_length": "bio_length",
     "bio_digits": "bio_digits",
     "bio_has_link": "bio_link",
-    "bio_mentions_automation": "bio_automation",
+    "self_described_bot": "self_described_bot",
     "default_avatar": "default_avatar",
     "has_banner": "banner",
     "has_location": "location",
@@ -101,13 +101,27 @@ _SENTENCES = {
     "bio_digits": lambda raw, v: ("the bio has no digits" if v == 0
                                   else f"the bio contains {_plural(v, 'digit', 'digits')}"),
     "bio_has_link": _flag("the bio contains a link", "the bio has no link"),
-    "bio_mentions_automation": _flag("the bio or name says the account is automated",
-                                     "the bio and name do not mention automation"),
+    "self_described_bot": _flag("its handle, name or bio says it is a bot or automated",
+                                "its handle, name and bio do not say it is automated"),
     "default_avatar": _flag("it uses the default avatar", "it has its own avatar"),
     "has_banner": _flag("it has a banner image", "it has no banner image"),
     "has_location": _flag("it gives a location", "it gives no location"),
     "has_url": _flag("it links a website", "it links no website"),
 }
+
+
+_COUNT_KEYS = {"log_followers": "followers", "log_following": "following", "log_posts": "posts",
+               "log_likes": "likes", "log_listed": "listed"}
+# What each sentence reads: raw numbers by key, None for the feature's own value. Batches render each distinct
+# combination once (scoring/account_results.py); a test checks these are all a sentence reads.
+SENTENCE_INPUTS: dict[str, tuple[str | None, ...]] = {
+    **{name: (None,) for name in ACCOUNT_FEATURES},
+    **{name: (key,) for name, key in _COUNT_KEYS.items()},
+    **{name + "_per_day": (key, "age_days") for name, key in _COUNT_KEYS.items()},
+    "log_age_days": ("age_days",),
+    "followers_following_log_ratio": ("followers", "following"),
+}
+assert set(SENTENCE_INPUTS) == set(ACCOUNT_FEATURES)
 
 
 def reason_sentence(feature: str, raw_row: dict[str, float], value: float) -> str:
