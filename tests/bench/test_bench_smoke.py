@@ -34,14 +34,17 @@ def test_in_process_part_reports_each_batch_and_the_targets_at_ten_thousand():
         assert row.floor_per_s > 0 and row.score_per_s > 0 and row.repetitions >= 3
         assert row.rendered_per_s > 0 and row.json_per_s > 0
         assert row.overhead == row.floor_per_s / row.score_per_s
+        assert row.pipeline_overhead == row.pipeline_floor_per_s / row.score_per_s
         assert row.json_overhead == row.floor_per_s / row.json_per_s
     assert in_process_metrics(rows) == []  # batch 10,000 not measured: no target rows
 
     rows = measure_in_process(batches=(10_000,), budget_s=0.0)
     labels = [m.label for m in in_process_metrics(rows)]
-    assert labels == [f"{what} at batch 10,000 ({depth})" for depth in ("score, structured reasons",
-                                                                        "score + JSON body with sentences")
-                      for what in ("profiles/s", "overhead vs floor")]
+    structured, as_json = "score, structured reasons", "score + JSON body with sentences"
+    assert labels == [f"profiles/s at batch 10,000 ({structured})", f"profiles/s at batch 10,000 ({as_json})",
+                      f"overhead vs the Pipelines' predict_proba at batch 10,000 ({structured})",
+                      f"overhead vs the lookup tables at batch 10,000 ({structured})",
+                      f"overhead vs the lookup tables at batch 10,000 ({as_json})"]
     text = render(describe_machine(), "test", rows, in_process_metrics(rows))
     assert "| 10,000 |" in text and "profiles/s at batch 10,000" in text and "Load average at start" in text
 
@@ -77,3 +80,21 @@ def test_bench_command_prints_the_table_and_rejects_bad_options(tmp_path):
     assert "| 3 |" in docs.read_text()
     assert CliRunner().invoke(bench_command, ["--batches", "0,10"]).exit_code == 2
     assert CliRunner().invoke(bench_command, ["--server-env", "PATH=/tmp", "--no-in-process"]).exit_code == 2
+
+
+def test_both_floors_compute_the_shipped_model():
+    """The two floors are the same heads: the Pipelines' logit, with the calibration applied, is the tables'."""
+    import numpy as np
+    from scipy.special import logit
+
+    from botlens.bench.inprocess import account_scorer, pipelines_predict_proba
+    from botlens.bench.synthetic import synthetic_profiles
+    from botlens.schemas.profile import Profile
+
+    scorer = account_scorer()
+    X, _ = scorer.model.features_of([Profile.model_validate(p) for p in synthetic_profiles(500, seed=3)])
+    tables = scorer.model.predict(X)
+    for head, from_pipeline, from_tables in zip((scorer.model.bot, scorer.model.fake),
+                                                pipelines_predict_proba(scorer.model, X), tables):
+        np.testing.assert_allclose(logit(from_pipeline) * head.scale + head.shift, logit(from_tables),
+                                   rtol=1e-7, atol=1e-7)
