@@ -107,3 +107,13 @@ def test_route_is_in_the_openapi_document(client):
     document = client.get("/api/v1/openapi.json").get_json()
     operation = document["paths"]["/api/v1/compose/check"]["post"]
     assert "compose" in operation.get("tags", [])
+
+
+def test_youtube_comments_are_scored_with_the_youtube_weights(client, auth_headers):
+    # On 2014 YouTube a comment pointing at an outside site was nearly always spam; in posts by people today
+    # a link is ordinary. The platform decides which of the two the model applies.
+    text = "nice one, more like this on www.example.com/me"
+    on_youtube = check(client, auth_headers, text=text, platform="youtube")
+    on_x = check(client, auth_headers, text=text, platform="x")
+    assert on_youtube["spam_probability"] > on_x["spam_probability"]
+    assert on_youtube["verdict"] != "fine"

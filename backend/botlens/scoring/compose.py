@@ -7,33 +7,37 @@ import numpy as np
 from botlens.compose.combine import combine, verdict_for, wording_tip
 from botlens.compose.rules import Draft, Tip, run_rules
 from botlens.registry import LoadedModel
-from botlens.schemas.compose import ComposeCheckRequest, ComposeCheckResponse, ComposeTip
-from botlens.scoring.text_model import FastLinearText, UnsupportedPipeline
+from botlens.schemas.compose import (
+    ComposeCheckRequest,
+    ComposeCheckResponse,
+    ComposeTip,
+)
+from botlens.scoring.text_model import DomainTextModel, domain_for
 
 
 class ComposeChecker:
-    """Wraps the loaded ``compose`` artifact (a fitted scikit-learn Pipeline over raw texts)."""
+    """Wraps the loaded ``compose`` artifact: a :class:`DomainTextModel` (or, from an older training run, a
+    fitted scikit-learn pipeline over raw texts, which knows no platforms)."""
 
     def __init__(self, loaded_model: LoadedModel):
         self.version = loaded_model.version
-        self._pipeline = loaded_model.obj
-        try:
-            self._fast: FastLinearText | None = FastLinearText(self._pipeline)
-        except UnsupportedPipeline:
-            self._fast = None
+        self._model = loaded_model.obj
+        self._domains = isinstance(self._model, DomainTextModel)
 
-    def model_probability(self, text: str) -> float:
-        if self._fast is not None:
-            return self._fast.probability(text)
-        return float(self._pipeline.predict_proba([text])[0, 1])
+    def model_probability(self, text: str, platform: str | None = None) -> float:
+        if self._domains:
+            return self._model.probability(text, domain_for(platform))
+        return float(self._model.predict_proba([text])[0, 1])
 
-    def model_probabilities(self, texts: list[str]) -> np.ndarray:
-        return self._pipeline.predict_proba(texts)[:, 1]
+    def model_probabilities(self, texts: list[str], platform: str | None = None) -> np.ndarray:
+        if self._domains:
+            return self._model.predict_proba(texts, domain_for(platform))[:, 1]
+        return self._model.predict_proba(texts)[:, 1]
 
     def assess(self, text: str, platform: str | None = None, recent_posts: list[str] | None = None
                ) -> tuple[float, list[Tip]]:
         """Combined probability and tips (rule tips first, in rule order)."""
-        model_probability = self.model_probability(text)
+        model_probability = self.model_probability(text, platform)
         tips = run_rules(Draft(text, platform, recent_posts or ()))
         extra = wording_tip(model_probability, tips)
         return combine(model_probability, tips), tips + ([extra] if extra else [])
