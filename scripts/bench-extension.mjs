@@ -7,6 +7,11 @@
 // Memory: the page's JS heap after a forced GC once 1,000 posts carry badges, against the same page with the
 // extension switched off for the site (the per-site switch in its settings); the difference is what the
 // content script keeps. Prints progress on stderr and one JSON object on the last line of stdout.
+//
+// --time-only stops after the timed run (per-page figures and the hottest places on stderr, no JSON);
+// BOTLENS_BENCH_PROFILE_DIR=<folder> keeps each page's CPU profile there (page-N.cpuprofile, opens in DevTools).
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { startSession } from '../tests/browser/harness/session.mjs';
 import { scrollUntilAllLoaded, waitForSettledBadges } from '../tests/browser/harness/timeline.mjs';
 import { World } from '../tests/browser/pages/sites.mjs';
@@ -17,6 +22,10 @@ const PAGE = 100;
 const AUTHORS = 500; // each author twice: the second time the extension's cache answers, as on a real feed
 const ITEM = 'article[data-testid="tweet"]';
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
+/** A folder to keep each page's raw CPU profile in (.cpuprofile, for DevTools), when the environment names one. */
+const PROFILE_DIR = process.env.BOTLENS_BENCH_PROFILE_DIR || '';
+/** --time-only: the content script's time alone (no run with the extension off, no memory figures). */
+const TIME_ONLY = process.argv.includes('--time-only');
 
 const authors = crowd(AUTHORS, 'bn', 20261124);
 const world = new World();
@@ -119,6 +128,10 @@ async function runTimeline(session, badges) {
     // Let the throttled rescans that follow the last badge run before stopping the clock.
     await page.waitForTimeout(400);
     const { profile } = await cdp.send('Profiler.stop');
+    if (PROFILE_DIR && badges) {
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      writeFileSync(path.join(PROFILE_DIR, `page-${shown / PAGE}.cpuprofile`), JSON.stringify(profile));
+    }
     perPage.push(extensionTime(profile, `chrome-extension://${session.extensionId}/`));
   }
   const heapEnd = await heapAfterGc(cdp);
@@ -148,11 +161,14 @@ async function main() {
   try {
     log('timeline with the extension on ...');
     const on = await runTimeline(session, true);
+    const perHundred = on.perPage.map((p) => p.extension);
+    log(`per page: ${perHundred.map((v) => v.toFixed(1)).join(', ')} ms; median ${median(perHundred).toFixed(2)} ms`);
+    log(`where, summed over ${on.perPage.length} pages:\n  ${hottest(on.perPage, 20).join('\n  ')}`);
+    if (TIME_ONLY) return;
     log('the same timeline with the extension switched off for x.com ...');
     await setSiteEnabled(session, false);
     const off = await runTimeline(session, false);
     await setSiteEnabled(session, true);
-    const perHundred = on.perPage.map((p) => p.extension);
     const retained = (on.heapEnd - on.heapStart) - (off.heapEnd - off.heapStart);
     const metrics = [
       { label: 'content script time per 100 inserted posts (median)', value: median(perHundred), unit: 'ms',

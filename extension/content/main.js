@@ -28,6 +28,12 @@
     if (!setting.ok || !setting.enabled) return;
 
     const batcher = new BotLens.AuthorBatcher({ send });
+    // The service worker drops its scores when the backend or token changes; so do the answers kept here.
+    if (chrome.storage && chrome.storage.onChanged) {
+      chrome.storage.onChanged.addListener((changes, area) => {
+        if (area === 'local' && (changes.backendUrl || changes.token)) batcher.forget();
+      });
+    }
     const layer = new BotLens.BadgeLayer({
       document,
       floating: new BotLens.FloatingLayer(document),
@@ -58,16 +64,19 @@
     /** @type {import('./adapters/registry.js').IsHandled} */
     const isHandled = (block, fingerprint) => layer.isHandled(block, fingerprint);
 
-    /** @param {AbortSignal} signal */
-    function scan(signal) {
+    /** @param {import('./adapters/registry.js').Sighting} sighting @param {AbortSignal} signal */
+    function badgeAuthor(sighting, signal) {
+      if (!layer.claim(sighting, batcher.known(sighting.profile))) return;
+      batcher.request(sighting.profile).then((outcome) => {
+        if (!signal.aborted || sighting.anchor.isConnected) layer.show(sighting.anchor, outcome);
+      });
+    }
+
+    /** @param {AbortSignal} signal @param {Node[] | null} changed the parts of the page to read, or null for all */
+    function scan(signal, changed) {
       const header = adapter.readProfile(document, location);
       if (header && layer.claim(header)) badgeProfile(header, signal);
-      for (const sighting of adapter.findAuthors(document, location, isHandled)) {
-        if (!layer.claim(sighting)) continue;
-        batcher.request(sighting.profile).then((outcome) => {
-          if (!signal.aborted || sighting.anchor.isConnected) layer.show(sighting.anchor, outcome);
-        });
-      }
+      for (const sighting of adapter.findAuthors(changed || document, location, isHandled)) badgeAuthor(sighting, signal);
     }
 
     const watcher = new BotLens.PageWatcher({

@@ -55,7 +55,8 @@ test('card: both probabilities, reasons as text (never markup), and Report a mis
     const page = openPage(chrome, 'mastodon-profile.html', 'https://mastodon.example/@hostile_reasons');
     await until(() => badges(page.document).length > 0 && badges(page.document).every((b) => b.tone === 'bot'));
     const [badge] = badges(page.document);
-    badge.button.dispatchEvent(new page.window.Event('click'));
+    // As a real click: it bubbles and crosses the shadow boundary to the badge's host.
+    badge.host.dispatchEvent(new page.window.Event('click', { bubbles: true, composed: true }));
     const floating = page.document.querySelector('[data-botlens="floating"]');
     const card = floating.shadowRoot.querySelector('[role="dialog"]');
     assert.ok(card, 'the card opens on click');

@@ -59,3 +59,103 @@ test('inserting our own badges does not cause another scan', async () => {
   assert.equal(scans.length, 1);
   watcher.stop();
 });
+
+/** A watcher that also records what each scan was handed: null for the whole page, else the changed nodes. */
+function watchChanges(loaded = null) {
+  const page = loaded || loadContent({
+    html: '<!doctype html><html><body><main id="feed"><article id="old"><span>@old_post</span></article></main></body></html>',
+    url: 'https://x.com/home',
+    beforeRun: ({ window, location }) => { window.location = location; },
+  });
+  const handed = [];
+  const watcher = new page.BotLens.PageWatcher({
+    document: page.document,
+    window: page.window,
+    throttleMs: 5,
+    onScan: (_signal, changed) => handed.push(changed),
+    onNavigate: () => {},
+  });
+  return { ...page, page, watcher, handed };
+}
+
+test('the first scan reads the whole page; a rescan is handed only what was added since', async () => {
+  const { document, watcher, handed } = watchChanges();
+  watcher.start();
+  assert.deepEqual(handed, [null]);
+  const feed = document.getElementById('feed');
+  const fresh = document.createElement('article');
+  fresh.id = 'fresh';
+  feed.append(fresh, document.createTextNode('\n  '));
+  await settle();
+  await tick();
+  assert.equal(handed.length, 2);
+  assert.deepEqual(Array.from(handed[1], (node) => node.id), ['fresh'], 'the new post, not the feed and not whitespace');
+  watcher.stop();
+});
+
+test('after in-app navigation the next scan reads the whole page again', async () => {
+  const { document, location, watcher, handed } = watchChanges();
+  watcher.start();
+  location.href = 'https://x.com/someone';
+  document.getElementById('feed').append(document.createElement('article'));
+  await settle();
+  await tick();
+  assert.deepEqual(handed, [null, null]);
+  watcher.stop();
+});
+
+test('a handle text replaced inside a post is handed over, so the reused row is read again', async () => {
+  const { document, watcher, handed } = watchChanges();
+  watcher.start();
+  const span = document.querySelector('#old span');
+  span.textContent = '@someone_else';
+  await settle();
+  await tick();
+  assert.equal(handed.length, 2);
+  const texts = handed[1].filter((node) => node.nodeType === 3);
+  assert.ok(texts.some((node) => node.data === '@someone_else' && node.parentNode === span), 'the new text node');
+  watcher.stop();
+});
+
+test('badges a scan inserts wake neither its watcher nor another one on the page', async () => {
+  const first = watchChanges();
+  const second = watchChanges(first.page);
+  const feed = first.document.getElementById('feed');
+  let inserted = 0;
+  const badging = new first.BotLens.PageWatcher({
+    document: first.document,
+    window: first.window,
+    throttleMs: 5,
+    onScan: () => {
+      const badge = first.document.createElement('span');
+      badge.setAttribute('data-botlens', 'badge');
+      feed.querySelector('article').append(badge);
+      inserted += 1;
+    },
+    onNavigate: () => {},
+  });
+  second.watcher.start();
+  badging.start();
+  await settle();
+  await tick();
+  assert.equal(inserted, 1);
+  assert.equal(second.handed.length, 1, 'only its own first scan');
+  badging.stop();
+  second.watcher.stop();
+});
+
+test('a badge the site took away gets its anchor read again', async () => {
+  const { document, watcher, handed } = watchChanges();
+  const anchor = document.querySelector('#old');
+  const badge = document.createElement('span');
+  badge.setAttribute('data-botlens', 'badge');
+  anchor.append(badge);
+  watcher.start();
+  badge.remove();
+  await settle();
+  await tick();
+  assert.equal(handed.length, 2);
+  assert.ok(handed[1].includes(anchor) || handed[1].includes(document.documentElement),
+    'the removal’s target is read again');
+  watcher.stop();
+});

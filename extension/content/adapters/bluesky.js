@@ -7,7 +7,7 @@
  * shortened on screen; the service worker fills exact ones from the public AppView API.
  */
 (function (BotLens) {
-  const { text, setCount, compact } = BotLens.dom;
+  const { text, setCount, compact, blocksIn } = BotLens.dom;
   const { parseCount } = BotLens.counts;
 
   const selectors = {
@@ -64,13 +64,13 @@
   }
 
   /**
-   * @param {ParentNode} root @param {Location | URL} [_location]
+   * @param {import('./registry.js').ScanRoot | import('./registry.js').ScanRoot[]} root @param {Location | URL} [_location]
    * @param {import('./registry.js').IsHandled} [isHandled]
    */
   function findAuthors(root, _location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
-    for (const item of root.querySelectorAll(selectors.feedItem)) {
+    for (const item of blocksIn(root, selectors.feedItem)) {
       const testId = item.getAttribute('data-testid') || '';
       if (isHandled && isHandled(item, testId)) continue;
       const handle = normaliseHandle(testId.replace(/^(feedItem|postThreadItem)-by-/, ''));

@@ -7,7 +7,7 @@
  * their <header>.
  */
 (function (BotLens) {
-  const { text, setCount, countFrom, compact } = BotLens.dom;
+  const { text, setCount, countFrom, compact, blocksIn } = BotLens.dom;
   const { parseCount } = BotLens.counts;
 
   const selectors = {
@@ -58,13 +58,13 @@
   }
 
   /**
-   * @param {ParentNode} root @param {Location | URL} [_location]
+   * @param {import('./registry.js').ScanRoot | import('./registry.js').ScanRoot[]} root @param {Location | URL} [_location]
    * @param {import('./registry.js').IsHandled} [isHandled]
    */
   function findAuthors(root, _location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
-    for (const post of root.querySelectorAll(selectors.post)) {
+    for (const post of blocksIn(root, selectors.post)) {
       const first = isHandled && post.querySelector(selectors.postAuthor);
       if (isHandled && isHandled(post, first ? `${first.getAttribute('href')}` : '')) continue;
       const links = Array.from(post.querySelectorAll(selectors.postAuthor));

@@ -7,7 +7,7 @@
  * text is shortened ("1.2K"). Runs on any instance the user added in the options page.
  */
 (function (BotLens) {
-  const { text, setCount, countFrom, compact } = BotLens.dom;
+  const { text, setCount, countFrom, compact, blocksIn } = BotLens.dom;
 
   const selectors = {
     appRoot: '#mastodon, .app-holder',
@@ -90,16 +90,13 @@
   }
 
   /**
-   * @param {ParentNode} root @param {Location | URL} location
+   * @param {import('./registry.js').ScanRoot | import('./registry.js').ScanRoot[]} root @param {Location | URL} location
    * @param {import('./registry.js').IsHandled} [isHandled]
    */
   function findAuthors(root, location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
-    const blocks = [
-      ...Array.from(root.querySelectorAll(selectors.statusAuthor)),
-      ...Array.from(root.querySelectorAll(selectors.accountRow)),
-    ];
+    const blocks = blocksIn(root, `${selectors.statusAuthor}, ${selectors.accountRow}`);
     for (const block of blocks) {
       if (isHandled && isHandled(block, block.textContent || '')) continue;
       const handle = normaliseAcct(text(block.querySelector(selectors.displayNameAcct)), location.hostname);

@@ -6,7 +6,7 @@
  * faceplate-number elements whose number attribute holds the exact value.
  */
 (function (BotLens) {
-  const { text, setCount, compact } = BotLens.dom;
+  const { text, setCount, compact, blocksIn } = BotLens.dom;
 
   const selectors = {
     post: 'shreddit-post[author]',
@@ -65,13 +65,13 @@
   }
 
   /**
-   * @param {ParentNode} root @param {Location | URL} [_location]
+   * @param {import('./registry.js').ScanRoot | import('./registry.js').ScanRoot[]} root @param {Location | URL} [_location]
    * @param {import('./registry.js').IsHandled} [isHandled]
    */
   function findAuthors(root, _location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
-    for (const item of root.querySelectorAll(`${selectors.post}, ${selectors.comment}`)) {
+    for (const item of blocksIn(root, `${selectors.post}, ${selectors.comment}`)) {
       const handle = item.getAttribute('author');
       if (isHandled && isHandled(item, handle || '')) continue;
       if (!handle || DELETED.has(handle.toLowerCase())) continue;

@@ -11,7 +11,9 @@
  * its block, the element the adapter read it from. findAuthors takes an optional isHandled(block,
  * fingerprint), asked about each block before it is parsed, with a cheap string that changes when
  * the block's handle-bearing content does: a block it answers true for is skipped, so rescans of a
- * long timeline cost only what is new (see BadgeLayer.isHandled).
+ * long timeline cost only what is new (see BadgeLayer.isHandled). root is the document, or for a
+ * rescan the parts of the page that changed (elements, text nodes); the block holding a part counts
+ * as under it.
  *
  * @typedef {{
  *   platform: 'x'|'mastodon'|'bluesky'|'reddit'|'youtube'|'instagram'|'other',
@@ -24,10 +26,11 @@
  * }} Profile
  * @typedef {{ kind: 'profile'|'author', anchor: Element, profile: Profile, block?: Element }} Sighting
  * @typedef {(block: Element, fingerprint: string) => boolean} IsHandled
+ * @typedef {ParentNode | CharacterData} ScanRoot the document, or a part of the page that changed
  * @typedef {{
  *   platform: Profile['platform'], hosts: string[] | null, selectors: Record<string, string>,
  *   readProfile: (document: Document, location: Location | URL) => Sighting | null,
- *   findAuthors: (root: ParentNode, location: Location | URL, isHandled?: IsHandled) => Sighting[]
+ *   findAuthors: (root: ScanRoot | ScanRoot[], location: Location | URL, isHandled?: IsHandled) => Sighting[]
  * }} SiteAdapter
  */
 (function (BotLens) {
@@ -107,6 +110,44 @@
   }
 
   /**
+   * The author blocks a scan reads, each once: under the document, or for a rescan, in and around
+   * the parts of the page that changed (elements and text nodes): the blocks inside each, after the
+   * block that holds it, where a recycled row's handle text was replaced.
+   * @param {ScanRoot | ScanRoot[]} root @param {string} blockSelector
+   * @returns {Element[]}
+   */
+  function blocksIn(root, blockSelector) {
+    if (!Array.isArray(root)) {
+      if (/** @type {Node} */ (root).nodeType === 9) return Array.from(/** @type {Document} */ (root).querySelectorAll(blockSelector));
+      root = [root];
+    }
+    /** @type {Set<Element>} */
+    const blocks = new Set();
+    // Posts inserted together share a parent: what holds it is looked up once.
+    /** @type {Map<Element, Element | null>} */
+    const holderOf = new Map();
+    const holder = (/** @type {Element | null} */ element) => {
+      if (!element) return null;
+      let found = holderOf.get(element);
+      if (found === undefined) {
+        found = element.closest(blockSelector);
+        holderOf.set(element, found);
+      }
+      return found;
+    };
+    for (const part of root) {
+      const node = /** @type {Node} */ (part);
+      const around = node.nodeType === 1 && /** @type {Element} */ (node).matches(blockSelector)
+        ? /** @type {Element} */ (node) : holder(node.parentElement);
+      if (around) blocks.add(around);
+      if (node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11) {
+        for (const block of /** @type {ParentNode} */ (part).querySelectorAll(blockSelector)) blocks.add(block);
+      }
+    }
+    return [...blocks];
+  }
+
+  /**
    * Drops empty fields so the backend sees "unknown" rather than false/empty.
    * @param {Profile} profile
    * @returns {Profile}
@@ -121,5 +162,5 @@
   }
 
   BotLens.adapters = { list: adapters, registerAdapter, adapterForHost };
-  BotLens.dom = { text, setCount, countFrom, firstPathSegment, compact };
+  BotLens.dom = { text, setCount, countFrom, firstPathSegment, compact, blocksIn };
 })((globalThis.BotLens ??= {}));

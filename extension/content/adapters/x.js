@@ -7,7 +7,7 @@
  * tests/fixtures/sites/README.md for sources.
  */
 (function (BotLens) {
-  const { text, setCount, firstPathSegment, compact } = BotLens.dom;
+  const { text, setCount, firstPathSegment, compact, blocksIn } = BotLens.dom;
   const { parseCount } = BotLens.counts;
 
   const selectors = {
@@ -72,34 +72,44 @@
   }
 
   /**
-   * @param {ParentNode} root @param {Location | URL} location
+   * @param {import('./registry.js').ScanRoot | import('./registry.js').ScanRoot[]} root @param {Location | URL} location
    * @param {import('./registry.js').IsHandled} [isHandled]
    */
   function findAuthors(root, location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
-    const blocks = [
-      ...Array.from(root.querySelectorAll(`${selectors.tweet} ${selectors.tweetAuthor}`)),
-      ...Array.from(root.querySelectorAll(selectors.userCell)),
-    ];
+    const blocks = blocksIn(root, `${selectors.tweet} ${selectors.tweetAuthor}, ${selectors.userCell}`);
     for (const block of blocks) {
       if (isHandled && isHandled(block, block.textContent || '')) continue;
-      const links = Array.from(block.querySelectorAll(selectors.userLink));
-      const link = links.find((a) => text(a) && !(text(a) || '').startsWith('@')) || links[0] || null;
+      // The display name is the first link whose text is not the @handle; each link's text is read once.
+      let link = null;
+      let displayName = null;
+      for (const a of block.querySelectorAll(selectors.userLink)) {
+        const value = text(a);
+        if (value && !value.startsWith('@')) {
+          link = a;
+          displayName = value;
+          break;
+        }
+        if (!link) {
+          link = a;
+          displayName = value;
+        }
+      }
       const handle = handleText(block) || firstPathSegment(link, location);
       if (!handle || RESERVED.has(handle.toLowerCase())) continue;
       const anchor = block.firstElementChild || block;
+      let verified = false;
+      let locked = false;
+      for (const icon of block.querySelectorAll(`${selectors.verifiedIcon}, ${selectors.lockedIcon}`)) {
+        if (icon.matches(selectors.verifiedIcon)) verified = true;
+        else locked = true;
+      }
       sightings.push({
         kind: 'author',
         anchor,
         block,
-        profile: compact({
-          platform: 'x',
-          handle,
-          display_name: text(link),
-          verified: Boolean(block.querySelector(selectors.verifiedIcon)),
-          protected: Boolean(block.querySelector(selectors.lockedIcon)) || null,
-        }),
+        profile: compact({ platform: 'x', handle, display_name: displayName, verified, protected: locked || null }),
       });
     }
     return sightings;

@@ -9,7 +9,7 @@
  * an #author-text link to "/@handle".
  */
 (function (BotLens) {
-  const { text, setCount, compact } = BotLens.dom;
+  const { text, setCount, compact, blocksIn } = BotLens.dom;
   const { parseCount } = BotLens.counts;
 
   const selectors = {
@@ -90,13 +90,13 @@
   }
 
   /**
-   * @param {ParentNode} root @param {Location | URL} [_location]
+   * @param {import('./registry.js').ScanRoot | import('./registry.js').ScanRoot[]} root @param {Location | URL} [_location]
    * @param {import('./registry.js').IsHandled} [isHandled]
    */
   function findAuthors(root, _location, isHandled) {
     /** @type {import('./registry.js').Sighting[]} */
     const sightings = [];
-    for (const comment of root.querySelectorAll(selectors.comment)) {
+    for (const comment of blocksIn(root, selectors.comment)) {
       // The first author link in document order is the comment's own (its replies follow it).
       const first = isHandled && comment.querySelector(selectors.commentAuthor);
       if (isHandled && isHandled(comment, first ? `${first.getAttribute('href')} ${first.textContent}` : '')) continue;

@@ -4,21 +4,48 @@
  * Gathers the accounts a page scan found for a few milliseconds and asks the service worker
  * about all of them in one accounts.score message, so a page of 100 posts costs one message
  * (and the worker batches again across tabs).
+ *
+ * It also keeps the answers it got for a few minutes (at most RECENT_MAX accounts): a feed
+ * shows the same authors again and again, and an account already answered then costs no
+ * message at all. A richer sighting than the one answered (a profile header after a post) is
+ * asked about again, as the service worker's own cache does; failures are never kept, and
+ * forget() drops everything when the backend or token changes.
  */
 (function (BotLens) {
   const MAX_PER_MESSAGE = 1000;
+  const RECENT_MS = 5 * 60_000;
+  const RECENT_MAX = 1000;
+
+  /** @param {any} profile @returns {string} */
+  function accountKey(profile) {
+    return `${profile.platform}:${String(profile.handle).toLowerCase()}`;
+  }
+
+  /** How much the page told us about an account (the service worker's measure, score-queue.js). */
+  function detailOf(/** @type {any} */ profile) {
+    let detail = 0;
+    for (const key in profile) if (key !== 'observed_at' && profile[key] != null) detail += 1;
+    return detail;
+  }
 
   class AuthorBatcher {
     /**
      * @param {{ send: (message: any) => Promise<any>, windowMs?: number,
-     *           setTimer?: (fn: () => void, ms: number) => any }} deps
+     *           setTimer?: (fn: () => void, ms: number) => any, now?: () => number,
+     *           recentMs?: number, recentMax?: number }} deps
      */
-    constructor({ send, windowMs = 50, setTimer = (fn, ms) => setTimeout(fn, ms) }) {
+    constructor({ send, windowMs = 50, setTimer = (fn, ms) => setTimeout(fn, ms), now = Date.now,
+      recentMs = RECENT_MS, recentMax = RECENT_MAX }) {
       this.send = send;
       this.windowMs = windowMs;
       this.setTimer = setTimer;
+      this.now = now;
+      this.recentMs = recentMs;
+      this.recentMax = recentMax;
       /** @type {Map<string, { profile: any, waiters: Array<(outcome: any) => void> }>} */
       this.queued = new Map();
+      /** @type {Map<string, { outcome: any, detail: number, at: number }>} oldest first */
+      this.recent = new Map();
       this.timer = null;
     }
 
@@ -27,7 +54,9 @@
      * @returns {Promise<any>} the ScoreOutcome for this profile
      */
     request(profile) {
-      const key = `${profile.platform}:${profile.handle.toLowerCase()}`;
+      const known = this.known(profile);
+      if (known) return Promise.resolve(known);
+      const key = accountKey(profile);
       return new Promise((resolve) => {
         const entry = this.queued.get(key);
         if (entry) {
@@ -45,17 +74,45 @@
       });
     }
 
+    /**
+     * The answer kept for this account, if it is recent and was given for at least this much detail.
+     * @param {import('../adapters/registry.js').Profile} profile @returns {any} a ScoreOutcome or null
+     */
+    known(profile) {
+      const key = accountKey(profile);
+      const kept = this.recent.get(key);
+      if (!kept) return null;
+      if (this.now() - kept.at >= this.recentMs) {
+        this.recent.delete(key);
+        return null;
+      }
+      return kept.detail >= detailOf(profile) ? kept.outcome : null;
+    }
+
+    /** Drops every kept answer (the user changed the backend or the token). */
+    forget() {
+      this.recent.clear();
+    }
+
     async flush() {
-      const entries = [...this.queued.values()];
+      const entries = [...this.queued.entries()];
       this.queued.clear();
       for (let start = 0; start < entries.length; start += MAX_PER_MESSAGE) {
         const chunk = entries.slice(start, start + MAX_PER_MESSAGE);
-        const reply = await this.send({ type: 'accounts.score', profiles: chunk.map((e) => e.profile) });
-        chunk.forEach((entry, index) => {
+        const reply = await this.send({ type: 'accounts.score', profiles: chunk.map(([, e]) => e.profile) });
+        chunk.forEach(([key, entry], index) => {
           const outcome = reply && reply.ok ? reply.outcomes[index] : { ok: false, error: reply && reply.error };
+          if (outcome && outcome.ok) this.keep(key, outcome, detailOf(entry.profile));
           entry.waiters.forEach((resolve) => resolve(outcome));
         });
       }
+    }
+
+    /** @param {string} key @param {any} outcome @param {number} detail */
+    keep(key, outcome, detail) {
+      this.recent.delete(key);
+      this.recent.set(key, { outcome, detail, at: this.now() });
+      if (this.recent.size > this.recentMax) this.recent.delete(/** @type {string} */ (this.recent.keys().next().value));
     }
   }
 

@@ -57,11 +57,13 @@
     }
 
     /**
-     * Attaches (or keeps) a badge for a sighting.
+     * Attaches (or keeps) a badge for a sighting. With the account's outcome already known, a new
+     * badge shows it from the start instead of "checking" first.
      * @param {import('../adapters/registry.js').Sighting} sighting
+     * @param {any} [known] the ScoreOutcome already at hand for this account
      * @returns {boolean} true when the account should be (re)scored
      */
-    claim({ anchor, profile, block }) {
+    claim({ anchor, profile, block }, known = null) {
       const read = block && this.blocks.get(block);
       if (read) read.anchor = anchor;
       const key = `${profile.platform}:${profile.handle.toLowerCase()}`;
@@ -75,9 +77,11 @@
         return false;
       }
       if (existing) existing.badge.host.remove();
+      const view = BotLens.verdict.describeOutcome(known, profile.handle);
       /** @type {Entry} */
       const entry = {
-        key, handle: profile.handle, platform: profile.platform, view: null, state: 'pending', at: this.now(),
+        key, handle: profile.handle, platform: profile.platform, view, at: this.now(),
+        state: known ? (known.ok ? 'done' : 'error') : 'pending',
         badge: BotLens.createBadge(this.document, {
           onPreview: (button) => this.floating.showPreview(button, entry.view),
           onEndPreview: () => this.floating.endPreview(),
@@ -85,13 +89,12 @@
             handle: entry.handle,
             onFeedback: (label) => this.onFeedback(entry.platform, entry.handle, label),
           }),
-        }),
+        }, view),
       };
-      entry.view = BotLens.verdict.describeOutcome(null, profile.handle);
-      entry.badge.update(entry.view);
       anchor.append(entry.badge.host);
       this.entries.set(anchor, entry);
-      return true;
+      if (entry.state === 'error') this.failed.add(anchor);
+      return !known;
     }
 
     /**

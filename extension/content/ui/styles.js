@@ -13,11 +13,11 @@
   border-radius: 9px; border: 1.5px solid currentColor; cursor: pointer; white-space: nowrap; background: #fff; }
 .badge:focus-visible { outline: 2px solid #1a56db; outline-offset: 2px; }
 .symbol { font-size: 10px; }
-.tone-human { color: #11633a; background: #e7f6ed; }
-.tone-uncertain { color: #7a4b00; background: #fff4d6; }
-.tone-bot { color: #a4161a; background: #fde8e8; }
-.tone-fake { color: #5b2a86; background: #f1e8fb; }
-.tone-offline, .tone-pending { color: #4b5563; background: #f3f4f6; border-style: dashed; }
+:host([data-botlens-tone="human"]) .badge { color: #11633a; background: #e7f6ed; }
+:host([data-botlens-tone="uncertain"]) .badge { color: #7a4b00; background: #fff4d6; }
+:host([data-botlens-tone="bot"]) .badge { color: #a4161a; background: #fde8e8; }
+:host([data-botlens-tone="fake"]) .badge { color: #5b2a86; background: #f1e8fb; }
+:host([data-botlens-tone="offline"]) .badge, :host([data-botlens-tone="pending"]) .badge { color: #4b5563; background: #f3f4f6; border-style: dashed; }
 `;
 
   const FLOATING_CSS = `

@@ -1,0 +1,89 @@
+// The author batcher: one message per scan's accounts, and answers kept a few minutes so a feed's
+// repeated authors cost no message, without serving a failure, a poorer reading or a stale score.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadContent, plain } from './helpers/content-loader.mjs';
+
+const { BotLens } = loadContent();
+
+function batcherWith({ fail = () => false } = {}) {
+  const sent = [];
+  const clock = { now: 1_000_000 };
+  const batcher = new BotLens.AuthorBatcher({
+    send: async (message) => {
+      sent.push(plain(message));
+      if (fail(message)) return { ok: false, error: { kind: 'network', message: 'offline' } };
+      return { ok: true, outcomes: message.profiles.map((p) => ({ ok: true, result: { handle: p.handle, fields: Object.keys(p).length } })) };
+    },
+    setTimer: (fn) => setTimeout(fn, 0),
+    now: () => clock.now,
+  });
+  const handles = () => sent.map((m) => m.profiles.map((p) => p.handle));
+  return { batcher, sent, clock, handles };
+}
+
+test('the accounts of one scan go out in one message, each waiter getting its own outcome', async () => {
+  const { batcher, handles } = batcherWith();
+  const [a, b, again] = await Promise.all([
+    batcher.request({ platform: 'x', handle: 'ada' }),
+    batcher.request({ platform: 'x', handle: 'grace' }),
+    batcher.request({ platform: 'x', handle: 'ada', display_name: 'Ada' }),
+  ]);
+  assert.deepEqual(handles(), [['ada', 'grace']]);
+  assert.equal(a.result.handle, 'ada');
+  assert.equal(b.result.handle, 'grace');
+  assert.equal(again, a, 'the same account in one scan is asked about once');
+});
+
+test('an account answered a moment ago is answered again without a message', async () => {
+  const { batcher, sent, clock } = batcherWith();
+  const first = await batcher.request({ platform: 'x', handle: 'ada', display_name: 'Ada' });
+  clock.now += 60_000;
+  const second = await batcher.request({ platform: 'x', handle: 'ADA', display_name: 'Ada' });
+  assert.equal(sent.length, 1);
+  assert.equal(second, first);
+});
+
+test('a richer sighting, an expired answer and forget() go to the service worker again', async () => {
+  const { batcher, clock, handles } = batcherWith();
+  await batcher.request({ platform: 'x', handle: 'ada' });
+  const richer = await batcher.request({ platform: 'x', handle: 'ada', display_name: 'Ada', followers_count: 10 });
+  assert.equal(richer.result.fields, 4, 'the header’s details are scored');
+  await batcher.request({ platform: 'x', handle: 'ada' });
+  assert.equal(handles().length, 2, 'the richer answer now serves the poorer sighting');
+  clock.now += 5 * 60_000;
+  await batcher.request({ platform: 'x', handle: 'ada' });
+  assert.equal(handles().length, 3, 'kept a few minutes, not longer');
+  batcher.forget();
+  await batcher.request({ platform: 'x', handle: 'ada' });
+  assert.equal(handles().length, 4, 'forget() drops what was kept');
+});
+
+test('a failed lookup is not kept: the next sighting asks again', async () => {
+  let down = true;
+  const { batcher, handles } = batcherWith({ fail: () => down });
+  const failed = await batcher.request({ platform: 'x', handle: 'ada' });
+  assert.equal(failed.ok, false);
+  down = false;
+  const answered = await batcher.request({ platform: 'x', handle: 'ada' });
+  assert.equal(answered.ok, true);
+  assert.deepEqual(handles(), [['ada'], ['ada']]);
+});
+
+test('at most a bounded number of answers is kept, the oldest dropped first', async () => {
+  const sent = [];
+  const batcher = new BotLens.AuthorBatcher({
+    send: async (message) => {
+      sent.push(message);
+      return { ok: true, outcomes: message.profiles.map(() => ({ ok: true, result: {} })) };
+    },
+    setTimer: (fn) => setTimeout(fn, 0),
+    recentMax: 2,
+  });
+  for (const handle of ['a', 'b', 'c']) await batcher.request({ platform: 'x', handle });
+  assert.equal(batcher.recent.size, 2);
+  await batcher.request({ platform: 'x', handle: 'c' });
+  assert.equal(sent.length, 3, 'the newest is still kept');
+  await batcher.request({ platform: 'x', handle: 'a' });
+  assert.equal(sent.length, 4, 'the oldest was dropped');
+});
