@@ -1,5 +1,6 @@
 // @ts-check
 import { BackendError } from './backend-errors.js';
+import { profileDetail } from './ttl-cache.js';
 
 /**
  * Collects account lookups from every tab for a short window and sends them as one
@@ -21,11 +22,6 @@ export const UNAUTHORIZED_PAUSE_MS = 30_000;
 /** @param {Profile} profile */
 export function accountKey(profile) {
   return `${profile.platform}:${String(profile.handle).toLowerCase()}`;
-}
-
-/** How much the page told us about an account: a richer sighting deserves a fresh score. */
-function detailOf(profile) {
-  return Object.keys(profile).filter((k) => k !== 'observed_at' && profile[k] != null).length;
 }
 
 /** @param {any} problem @returns {number[]} indices of accounts a 400 blamed */
@@ -77,7 +73,7 @@ export class ScoreQueue {
   /** @param {Profile} profile @returns {Promise<ScoreOutcome>} */
   scoreOne(profile) {
     const key = accountKey(profile);
-    const detail = detailOf(profile);
+    const detail = profileDetail(profile);
     const cached = this.cache.get(key);
     if (cached && cached.detail >= detail) {
       return Promise.resolve({ ok: true, result: cached.result, modelVersion: cached.modelVersion, cached: true });

@@ -1,50 +1,9 @@
 // @ts-check
-/**
- * A bounded cache whose entries expire. Map keeps insertion order, so re-inserting on read
- * makes the first key the least recently used one, which is what gets evicted.
- * @template V
- */
-export class TtlCache {
-  /**
-   * @param {{ ttlMs: number, maxEntries: number, now?: () => number }} options
-   */
-  constructor({ ttlMs, maxEntries, now = () => Date.now() }) {
-    this.ttlMs = ttlMs;
-    this.maxEntries = maxEntries;
-    this.now = now;
-    /** @type {Map<string, { value: V, expiresAt: number }>} */
-    this.entries = new Map();
-  }
+// The service worker's view of what it shares with the content scripts (../shared/ttl-cache.js).
+import '../shared/ttl-cache.js';
 
-  /** @param {string} key @returns {V | undefined} */
-  get(key) {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
-  }
-
-  /** @param {string} key @param {V} value */
-  set(key, value) {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  clear() {
-    this.entries.clear();
-  }
-
-  get size() {
-    return this.entries.size;
-  }
-}
+const shared = /** @type {any} */ (globalThis).BotLens;
+/** @type {typeof shared.TtlCache} */
+export const TtlCache = shared.TtlCache;
+/** @type {(profile: Record<string, unknown>) => number} */
+export const profileDetail = shared.profileDetail;

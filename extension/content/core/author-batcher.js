@@ -21,13 +21,6 @@
     return `${profile.platform}:${String(profile.handle).toLowerCase()}`;
   }
 
-  /** How much the page told us about an account (the service worker's measure, score-queue.js). */
-  function detailOf(/** @type {any} */ profile) {
-    let detail = 0;
-    for (const key in profile) if (key !== 'observed_at' && profile[key] != null) detail += 1;
-    return detail;
-  }
-
   class AuthorBatcher {
     /**
      * @param {{ send: (message: any) => Promise<any>, windowMs?: number,
@@ -39,13 +32,10 @@
       this.send = send;
       this.windowMs = windowMs;
       this.setTimer = setTimer;
-      this.now = now;
-      this.recentMs = recentMs;
-      this.recentMax = recentMax;
       /** @type {Map<string, { profile: any, waiters: Array<(outcome: any) => void> }>} */
       this.queued = new Map();
-      /** @type {Map<string, { outcome: any, detail: number, at: number }>} oldest first */
-      this.recent = new Map();
+      /** @type {{ get: (key: string) => { outcome: any, detail: number } | undefined, set: Function, clear: Function }} */
+      this.recent = new BotLens.TtlCache({ ttlMs: recentMs, maxEntries: recentMax, now });
       this.timer = null;
     }
 
@@ -82,11 +72,7 @@
       const key = accountKey(profile);
       const kept = this.recent.get(key);
       if (!kept) return null;
-      if (this.now() - kept.at >= this.recentMs) {
-        this.recent.delete(key);
-        return null;
-      }
-      return kept.detail >= detailOf(profile) ? kept.outcome : null;
+      return kept.detail >= BotLens.profileDetail(profile) ? kept.outcome : null;
     }
 
     /** Drops every kept answer (the user changed the backend or the token). */
@@ -102,7 +88,7 @@
         const reply = await this.send({ type: 'accounts.score', profiles: chunk.map(([, e]) => e.profile) });
         chunk.forEach(([key, entry], index) => {
           const outcome = reply && reply.ok ? reply.outcomes[index] : { ok: false, error: reply && reply.error };
-          if (outcome && outcome.ok) this.keep(key, outcome, detailOf(entry.profile));
+          if (outcome && outcome.ok) this.keep(key, outcome, BotLens.profileDetail(entry.profile));
           entry.waiters.forEach((resolve) => resolve(outcome));
         });
       }
@@ -110,9 +96,7 @@
 
     /** @param {string} key @param {any} outcome @param {number} detail */
     keep(key, outcome, detail) {
-      this.recent.delete(key);
-      this.recent.set(key, { outcome, detail, at: this.now() });
-      if (this.recent.size > this.recentMax) this.recent.delete(/** @type {string} */ (this.recent.keys().next().value));
+      this.recent.set(key, { outcome, detail });
     }
   }
 

@@ -18,7 +18,7 @@ export function manifestScripts() {
 
 /** The badge bundle's files (parsing, adapters, core, UI) in manifest order, without any entry point. */
 export function coreScripts() {
-  return manifestScripts().filter((file) => /^content\/(parse|adapters|core|ui)\//.test(file));
+  return manifestScripts().filter((file) => /^(shared|content\/(parse|adapters|core|ui))\//.test(file));
 }
 
 export function fixture(name) {
