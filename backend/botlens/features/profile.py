@@ -3,8 +3,9 @@
 The set starts from BotometerLite's profile features (counts, counts per day of account age, the
 followers/following ratio, lengths and digit counts of handle, name and bio, handle likelihood, default
 avatar), adds the fake-follower rules of thumb (following far above followers, no bio, few posts, no
-banner/location/URL), a few bio signals and whether the account says it is a bot. ``verified`` is not a feature: no training source records it
-honestly (see the model card). Pure and vectorised: one pass per field over the batch, then numpy.
+banner/location/URL), a few bio signals and whether the account says it is a bot. ``verified`` is not a
+feature: no training source records it honestly (see the model card). Pure and vectorised: one pass per
+field over the batch, then numpy.
 """
 
 from __future__ import annotations
