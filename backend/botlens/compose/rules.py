@@ -77,28 +77,29 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
+def _over_limit(code: str, found: list, limit: int, message: str) -> list[Tip]:
+    """A tip covering whatever comes after the platform's limit, weighing more the further past it."""
+    if len(found) <= limit:
+        return []
+    return [Tip(code, message, _cover(found[limit:]), min(0.5 * (len(found) - limit), 2.5))]
+
+
 def too_many_hashtags(draft: Draft) -> list[Tip]:
     limit, count = draft.norms.max_hashtags, len(draft.hashtags)
-    if count <= limit:
-        return []
-    return [Tip(
-        "too_many_hashtags",
+    return _over_limit(
+        "too_many_hashtags", draft.hashtags, limit,
         f"{_plural(count, 'hashtag')}; on {draft.norms.name} more than {limit} reads as reach-farming. "
         f"Keep the {limit if limit > 1 else 'one'} most relevant and drop the rest.",
-        _cover(draft.hashtags[limit:]), min(0.5 * (count - limit), 2.5),
-    )]
+    )
 
 
 def too_many_mentions(draft: Draft) -> list[Tip]:
     limit, count = draft.norms.max_mentions, len(draft.mentions)
-    if count <= limit:
-        return []
-    return [Tip(
-        "too_many_mentions",
+    return _over_limit(
+        "too_many_mentions", draft.mentions, limit,
         f"{_plural(count, 'mention')}; tagging more than {limit} people on {draft.norms.name} looks like mass "
         "tagging. Mention only the people the post is about.",
-        _cover(draft.mentions[limit:]), min(0.5 * (count - limit), 2.5),
-    )]
+    )
 
 
 def several_links(draft: Draft) -> list[Tip]:

@@ -6,6 +6,22 @@ function json(status, body, headers = {}) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
+/**
+ * A fetch that records every request, honours an aborted signal and lets rateLimit answer first,
+ * then leaves the URL to the API's own routes.
+ * @param {((n: number) => Response | null) | null} rateLimit @param {(u: URL) => Response} routes
+ */
+function recordingFetch(rateLimit, routes) {
+  const requests = [];
+  async function fetch(url, init = {}) {
+    const u = new URL(url);
+    requests.push(u);
+    if (init.signal && init.signal.aborted) throw init.signal.reason;
+    return (rateLimit && rateLimit(requests.length)) || routes(u);
+  }
+  return { fetch, requests };
+}
+
 /** Follower i: every third one fresh, empty and on the default avatar; the rest ordinary. */
 export function mastodonFollower(i, host = 'mastodon.example') {
   const fake = i % 3 === 0;
@@ -26,14 +42,8 @@ export function mastodonFollower(i, host = 'mastodon.example') {
  */
 export function fakeMastodon({ host = 'mastodon.example', acct = 'owner', followers, pageCap = 80, rateLimit = null, nextLinkHost = null,
   statuses = null }) {
-  const requests = [];
   const all = Array.from({ length: followers }, (_, i) => mastodonFollower(i, host));
-  async function fetch(url, init = {}) {
-    const u = new URL(url);
-    requests.push(u);
-    if (init.signal && init.signal.aborted) throw init.signal.reason;
-    const limited = rateLimit && rateLimit(requests.length);
-    if (limited) return limited;
+  function routes(u) {
     if (u.host !== host) return json(404, { error: 'wrong host' });
     if (u.pathname === '/api/v1/accounts/lookup') {
       if (u.searchParams.get('acct') !== acct) return json(404, { error: 'Record not found' });
@@ -59,7 +69,7 @@ export function fakeMastodon({ host = 'mastodon.example', acct = 'owner', follow
     }
     return json(404, { error: 'not found' });
   }
-  return { fetch, requests, all };
+  return { ...recordingFetch(rateLimit, routes), all };
 }
 
 /** @param {number} i */
@@ -71,13 +81,7 @@ export function blueskyView(i, detailed = false) {
 
 /** @param {{ actor?: string, followers: number, rateLimit?: (n: number) => Response | null }} options */
 export function fakeBluesky({ actor = 'owner.bsky.social', followers, rateLimit = null }) {
-  const requests = [];
-  async function fetch(url, init = {}) {
-    const u = new URL(url);
-    requests.push(u);
-    if (init.signal && init.signal.aborted) throw init.signal.reason;
-    const limited = rateLimit && rateLimit(requests.length);
-    if (limited) return limited;
+  function routes(u) {
     if (u.host !== 'public.api.bsky.app') return json(404, {});
     if (u.pathname === '/xrpc/app.bsky.actor.getProfile') {
       if (u.searchParams.get('actor') !== actor) return json(400, { error: 'InvalidRequest', message: 'Profile not found' });
@@ -96,7 +100,7 @@ export function fakeBluesky({ actor = 'owner.bsky.social', followers, rateLimit 
     }
     return json(404, {});
   }
-  return { fetch, requests };
+  return recordingFetch(rateLimit, routes);
 }
 
 /** A sleep that records what it was asked to wait and returns at once (still honouring abort). */
