@@ -20,12 +20,12 @@ export function instanceMatchPattern(origin) {
 /**
  * @param {{
  *   scripting: typeof chrome.scripting, permissions: typeof chrome.permissions,
- *   contentScriptFiles: string[], staticMatches: string[],
+ *   contentScriptFiles: string[], contentStyleFiles?: string[], staticMatches: string[],
  * }} deps
  * @param {string[]} instanceOrigins from settings
  * @returns {Promise<string[]>} the match patterns now registered
  */
-export async function syncMastodonRegistration({ scripting, permissions, contentScriptFiles, staticMatches }, instanceOrigins) {
+export async function syncMastodonRegistration({ scripting, permissions, contentScriptFiles, contentStyleFiles = [], staticMatches }, instanceOrigins) {
   const patterns = [];
   for (const origin of instanceOrigins) {
     let pattern;
@@ -46,6 +46,7 @@ export async function syncMastodonRegistration({ scripting, permissions, content
       id: REGISTRATION_ID,
       matches: patterns,
       js: contentScriptFiles,
+      css: contentStyleFiles,
       runAt: 'document_idle',
       persistAcrossSessions: true,
     }]);

@@ -58,7 +58,7 @@ chrome.runtime.onMessage.addListener(router.listener(chrome.runtime.id));
 
 function contentScriptSetup() {
   const [first] = chrome.runtime.getManifest().content_scripts || [];
-  return { contentScriptFiles: first?.js || [], staticMatches: first?.matches || [] };
+  return { contentScriptFiles: first?.js || [], contentStyleFiles: first?.css || [], staticMatches: first?.matches || [] };
 }
 
 async function syncInstances() {

@@ -66,8 +66,9 @@
 
     /** @param {import('./adapters/registry.js').Sighting} sighting @param {AbortSignal} signal */
     function badgeAuthor(sighting, signal) {
-      if (!layer.claim(sighting, batcher.known(sighting.profile))) return;
-      batcher.request(sighting.profile).then((outcome) => {
+      const known = batcher.known(sighting.profile);
+      if (!layer.claim(sighting, known)) return;
+      (known ? Promise.resolve(known) : batcher.ask(sighting.profile)).then((outcome) => {
         if (!signal.aborted || sighting.anchor.isConnected) layer.show(sighting.anchor, outcome);
       });
     }

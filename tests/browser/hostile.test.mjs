@@ -20,10 +20,10 @@ const redditHost = world.add('reddit', humanLike('calm_reader', 'Calm reader', {
   recentPosts: [{ author: person({ ...eve, handle: redditName, followers: 1, following: 1, posts: 1,
     createdAt: '2020-01-01T00:00:00Z' }), text: HOSTILE_TEXT.post }] }));
 
-/** Elements the hostile text would create if parsed as markup, and anything that could run, in BotLens's shadow roots. @param {import('playwright-core').Page} page */
+/** Elements the hostile text would create if parsed as markup, and anything that could run, in BotLens's elements (badges) and shadow roots (panels). @param {import('playwright-core').Page} page */
 function activeContentInBotLens(page) {
   return page.evaluate(() => [...document.querySelectorAll('[data-botlens]')].flatMap((host) =>
-    [...(host.shadowRoot ? host.shadowRoot.querySelectorAll('*') : [])]
+    [...host.querySelectorAll('*'), ...(host.shadowRoot ? host.shadowRoot.querySelectorAll('*') : [])]
       .filter((el) => /^(script|img|svg|iframe|object|embed|b)$/i.test(el.tagName)
         || [...el.attributes].some((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)))
       .map((el) => el.outerHTML)));
@@ -92,6 +92,32 @@ describe('hostile page content', { timeout: 240_000 }, () => {
     assert.equal(await pwned(page), null);
     assert.deepEqual(await activeContentInBotLens(page), []);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('x: page CSS that restyles every element and button neither hides nor reshapes the badges', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PROFILE_URL.x(xEve.handle));
+    const badge = page.locator(BADGE).first();
+    await settledBadge(badge);
+    const look = () => badge.evaluate((host) => {
+      const button = /** @type {HTMLElement} */ (host.querySelector('button'));
+      const style = getComputedStyle(button);
+      const word = getComputedStyle(button, '::after');
+      return { display: getComputedStyle(host).display, buttonDisplay: style.display, fontSize: style.fontSize,
+        color: style.color, visibility: style.visibility, word: word.content, width: button.getBoundingClientRect().width };
+    });
+    const before = await look();
+    // A page's own stylesheet, as broad as CSS allows without !important: every element, every button and
+    // span, pseudo-elements, and attribute selectors aimed at BotLens's own markup.
+    await page.addStyleTag({ content: `* { display: none; color: rgb(255, 0, 0); font-size: 40px; visibility: hidden; }
+      html, body, body * { display: block; } button, span { display: none; } *::after { content: "pwned"; }
+      [data-botlens] button { font-size: 30px; color: rgb(0, 0, 255); } [data-botlens-tone] { display: none; }` });
+    const after = await look();
+    assert.deepEqual(after, before, 'the badge looks the same under the page\'s CSS');
+    assert.notEqual(after.display, 'none');
+    assert.ok(after.width > 0 && after.visibility === 'visible', 'still visible');
+    assert.match(after.word, /-like|uncertain/, 'still shows its word');
     await page.close();
   });
 

@@ -104,7 +104,7 @@ describe('profile pages on six sites', { timeout: 240_000 }, () => {
     await page.waitForFunction(([selector, handle]) => {
       const hosts = [...document.querySelectorAll(selector)];
       return hosts.length === 1 && hosts[0].getAttribute('data-botlens-tone') !== 'pending'
-        && (hosts[0].shadowRoot?.querySelector('button')?.getAttribute('aria-label') || '').includes(handle);
+        && (hosts[0].querySelector('button')?.getAttribute('aria-label') || '').includes(handle);
     }, [`${HEADER.x} ${BADGE}`, navTarget.handle], { timeout: 30_000 });
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).__sameDocument), true, 'no document load');
     assert.equal(await page.locator(BADGE).count(), 1, 'the old profile\'s badges left with its page');

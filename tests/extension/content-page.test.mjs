@@ -14,7 +14,9 @@ test('X profile page: every account badged with the backend verdict, all in one 
   assert.match(shown[2].label, /promo_bot_4471 looks bot-like \(bot 90%, fake follower 5%\)/);
   for (const badge of shown) {
     assert.equal(badge.button.tagName, 'BUTTON', 'keyboard-focusable');
-    assert.ok(badge.button.querySelector('.symbol').textContent, 'a shape as well as a colour');
+    assert.ok(badge.button.getAttribute('data-symbol'), 'a shape as well as a colour');
+    assert.equal(badge.host.textContent, '', 'the badge adds no text to the post the site (and the adapter) reads');
+    assert.equal(badge.host.shadowRoot, null, 'a plain element: one clone, no shadow root per badge');
   }
   const requests = backend.scoreRequests().slice(before);
   assert.equal(requests.length, 1);

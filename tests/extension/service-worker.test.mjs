@@ -126,6 +126,8 @@ test('Mastodon instances with granted permission are registered with the manifes
   const [script] = chrome.scripting.registered;
   assert.deepEqual(script.matches, ['https://fosstodon.org/*'], 'mastodon.social is static; others need permission');
   assert.deepEqual(script.js, manifest.content_scripts[0].js);
+  assert.deepEqual(script.css, manifest.content_scripts[0].css, 'the badges are styled on every instance');
+  assert.ok(script.css.length > 0);
 
   await chrome.permissions.request({ origins: ['https://hachyderm.io/*'] });
   await chrome.storage.local.set({ mastodonInstances: [...data.mastodonInstances, 'https://hachyderm.io'] });

@@ -29,6 +29,9 @@
     userLink: 'a[role="link"][href^="/"], a[href^="/"]',
   };
 
+  /** What X allows in a user name (the part after @). */
+  const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+
   /** Paths under x.com that are app pages, not user names. */
   const RESERVED = new Set(['i', 'home', 'explore', 'notifications', 'messages', 'search', 'settings', 'compose', 'hashtag']);
 
@@ -36,7 +39,7 @@
   function handleText(container) {
     for (const span of container.querySelectorAll('span')) {
       const value = (span.textContent || '').trim();
-      if (/^@[A-Za-z0-9_]{1,15}$/.test(value)) return value.slice(1);
+      if (value.startsWith('@') && HANDLE.test(value.slice(1))) return value.slice(1);
     }
     return null;
   }
@@ -71,6 +74,9 @@
     return { kind: /** @type {const} */ ('profile'), anchor: nameRow, profile: compact(profile) };
   }
 
+  /** What an author block is read from, in one pass: its links and its badge icons. */
+  const blockParts = `${selectors.userLink}, ${selectors.verifiedIcon}, ${selectors.lockedIcon}`;
+
   /**
    * @param {import('./registry.js').ScanRoot | import('./registry.js').ScanRoot[]} root @param {Location | URL} location
    * @param {import('./registry.js').IsHandled} [isHandled]
@@ -81,30 +87,36 @@
     const blocks = blocksIn(root, `${selectors.tweet} ${selectors.tweetAuthor}, ${selectors.userCell}`);
     for (const block of blocks) {
       if (isHandled && isHandled(block, block.textContent || '')) continue;
-      // The display name is the first link whose text is not the @handle; each link's text is read once.
+      // The display name is the first link whose text is not the @handle, and the handle the
+      // text of the link that shows it ("@ada"); link texts are read until both are found.
       let link = null;
       let displayName = null;
-      for (const a of block.querySelectorAll(selectors.userLink)) {
-        const value = text(a);
-        if (value && !value.startsWith('@')) {
-          link = a;
-          displayName = value;
-          break;
-        }
-        if (!link) {
-          link = a;
-          displayName = value;
-        }
-      }
-      const handle = handleText(block) || firstPathSegment(link, location);
-      if (!handle || RESERVED.has(handle.toLowerCase())) continue;
-      const anchor = block.firstElementChild || block;
+      let named = false;
+      let shownHandle = null;
       let verified = false;
       let locked = false;
-      for (const icon of block.querySelectorAll(`${selectors.verifiedIcon}, ${selectors.lockedIcon}`)) {
-        if (icon.matches(selectors.verifiedIcon)) verified = true;
-        else locked = true;
+      for (const part of block.querySelectorAll(blockParts)) {
+        if (part.localName !== 'a') {
+          if (part.matches(selectors.verifiedIcon)) verified = true;
+          else locked = true;
+        } else if (!named || shownHandle === null) {
+          const value = text(part);
+          if (value && value.startsWith('@')) {
+            if (shownHandle === null && HANDLE.test(value.slice(1))) shownHandle = value.slice(1);
+          } else if (value && !named) {
+            named = true;
+            link = part;
+            displayName = value;
+          }
+          if (!link) {
+            link = part;
+            displayName = value;
+          }
+        }
       }
+      const handle = shownHandle || handleText(block) || firstPathSegment(link, location);
+      if (!handle || RESERVED.has(handle.toLowerCase())) continue;
+      const anchor = block.firstElementChild || block;
       sightings.push({
         kind: 'author',
         anchor,

@@ -45,7 +45,16 @@
      */
     request(profile) {
       const known = this.known(profile);
-      if (known) return Promise.resolve(known);
+      return known ? Promise.resolve(known) : this.ask(profile);
+    }
+
+    /**
+     * Queues the profile for the next message, whatever is kept for it: for a caller that has
+     * just asked known() and got nothing.
+     * @param {import('../adapters/registry.js').Profile} profile
+     * @returns {Promise<any>} the ScoreOutcome for this profile
+     */
+    ask(profile) {
       const key = accountKey(profile);
       return new Promise((resolve) => {
         const entry = this.queued.get(key);

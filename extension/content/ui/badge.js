@@ -1,13 +1,15 @@
 // @ts-check
 'use strict';
 /**
- * The badge beside a name: a button in a shadow root showing a shape and a word. Hover or
- * focus shows the reasons, a click or Enter opens the card. All text is set as text.
+ * The badge beside a name: a button showing a shape and a word. Hover or focus shows the
+ * reasons, a click or Enter opens the card. All text is set as text.
  *
  * A timeline puts hundreds of badges on a page, so each costs as little as the DOM allows: the
- * button is cloned from one prepared per document, its texts are text nodes whose data is
- * replaced, only what changed is written, and the events of every badge go through one set of
- * listeners on the document instead of ten per badge.
+ * badge is one clone of a host prepared per document, a plain element of our own tag styled by
+ * the sheet the manifest injects (ui/badge.css) rather than a shadow root with its own sheet; the
+ * shape and word are attributes the sheet draws, so the badge puts no text into the site's
+ * elements (which the adapters read); only what changed is written, and the events of every badge
+ * go through one set of listeners on the document instead of ten per badge.
  */
 (function (BotLens) {
   /**
@@ -15,9 +17,11 @@
    * @typedef {{ button: HTMLElement, handlers: BadgeHandlers }} LiveBadge
    */
 
+  const TAG = 'botlens-badge';
+
   /** @type {WeakMap<Element, LiveBadge>} badge host -> its button and handlers */
   const live = new WeakMap();
-  /** @type {WeakMap<Document, HTMLElement>} the button every badge of a document is cloned from */
+  /** @type {WeakMap<Document, HTMLElement>} the host every badge of a document is cloned from */
   const prototypes = new WeakMap();
 
   // The badge often sits inside a link or a clickable post; these never reach the page.
@@ -25,14 +29,26 @@
   const DELEGATED = ['click', 'keydown', 'focus', 'blur', 'mouseenter', 'mouseleave', ...KEPT_TO_ITSELF];
 
   /**
+   * The badge an event concerns. mouseenter and mouseleave fire for every element the pointer
+   * crosses, so only the host's own count (moving onto the button is not leaving it); other
+   * events come from the button.
+   * @param {Event} event
+   */
+  function badgeOf(event) {
+    const target = /** @type {Element} */ (event.target);
+    if (!target || target.nodeType !== 1) return undefined;
+    if (event.type === 'mouseenter' || event.type === 'mouseleave') return live.get(target);
+    const host = target.localName === TAG ? target : target.closest && target.closest(TAG);
+    return host ? live.get(host) : undefined;
+  }
+
+  /**
    * One listener for all badges of a document, in the capture phase so it runs before the page's
-   * own handlers of the post or link around the badge. Events from inside a badge's shadow root
-   * reach the document retargeted to its host; mouseenter and mouseleave (not composed) are the
-   * host's own.
+   * own handlers of the post or link around the badge.
    * @param {Event} event
    */
   function onBadgeEvent(event) {
-    const badge = live.get(/** @type {Element} */ (event.target));
+    const badge = badgeOf(event);
     if (!badge) return;
     const { button, handlers } = badge;
     switch (event.type) {
@@ -60,24 +76,27 @@
     }
   }
 
+  /**
+   * What every badge shows before its account is answered, written into the prototype so a new
+   * badge starts with it and only its label is written.
+   */
+  const WAITING = BotLens.verdict.describeOutcome(null, '');
+
   /** @param {Document} document @returns {HTMLElement} */
-  function buttonPrototype(document) {
-    let button = prototypes.get(document);
-    if (button) return button;
-    button = document.createElement('button');
+  function hostPrototype(document) {
+    let host = prototypes.get(document);
+    if (host) return host;
+    host = document.createElement(TAG);
+    host.setAttribute('data-botlens', 'badge');
+    host.setAttribute('data-botlens-tone', WAITING.tone);
+    const button = document.createElement('button');
     button.setAttribute('type', 'button');
-    button.className = 'badge';
-    const symbol = document.createElement('span');
-    symbol.className = 'symbol';
-    symbol.setAttribute('aria-hidden', 'true');
-    const word = document.createElement('span');
-    word.className = 'word';
-    symbol.append(document.createTextNode(''));
-    word.append(document.createTextNode(''));
-    button.append(symbol, word);
-    prototypes.set(document, button);
+    button.setAttribute('data-symbol', WAITING.symbol);
+    button.setAttribute('data-word', WAITING.word);
+    host.append(button);
+    prototypes.set(document, host);
     for (const type of DELEGATED) document.addEventListener(type, onBadgeEvent, true);
-    return button;
+    return host;
   }
 
   /**
@@ -87,24 +106,18 @@
    * @returns {{ host: HTMLElement, update: (view: import('./verdict.js').BadgeView) => void }}
    */
   function createBadge(document, handlers, view) {
-    const host = document.createElement('span');
-    host.setAttribute('data-botlens', 'badge');
-    const root = host.attachShadow({ mode: 'open' });
-    BotLens.styles.applyStyles(root, BotLens.styles.BADGE_CSS, document);
-    const button = /** @type {HTMLElement} */ (buttonPrototype(document).cloneNode(true));
-    const symbol = /** @type {Text} */ (/** @type {Element} */ (button.firstChild).firstChild);
-    const word = /** @type {Text} */ (/** @type {Element} */ (button.lastChild).firstChild);
-    root.append(button);
+    const host = /** @type {HTMLElement} */ (hostPrototype(document).cloneNode(true));
+    const button = /** @type {HTMLElement} */ (host.firstChild);
     live.set(host, { button, handlers });
 
-    let shown = { tone: '', label: '', symbol: '', word: '' };
+    let shown = { tone: WAITING.tone, label: '', symbol: WAITING.symbol, word: WAITING.word };
     /** @param {import('./verdict.js').BadgeView} next */
     function update(next) {
       // The tone is the host's attribute alone: the stylesheet colours the button by it.
       if (next.tone !== shown.tone) host.setAttribute('data-botlens-tone', next.tone);
       if (next.label !== shown.label) button.setAttribute('aria-label', next.label);
-      if (next.symbol !== shown.symbol) symbol.data = next.symbol;
-      if (next.word !== shown.word) word.data = next.word;
+      if (next.symbol !== shown.symbol) button.setAttribute('data-symbol', next.symbol);
+      if (next.word !== shown.word) button.setAttribute('data-word', next.word);
       shown = { tone: next.tone, label: next.label, symbol: next.symbol, word: next.word };
     }
     if (view) update(view);

@@ -1,25 +1,11 @@
 // @ts-check
 'use strict';
 /**
- * Styles for the badge and its card, applied inside their shadow roots so the page's CSS
- * cannot restyle them and ours cannot leak out. Colours pass WCAG AA on white and dark
- * backgrounds; every tone also has its own shape and word.
+ * Styles for the card and the other panels, applied inside their shadow roots so the page's CSS
+ * cannot restyle them and ours cannot leak out (the badges' own sheet is ui/badge.css). Colours
+ * pass WCAG AA on white and dark backgrounds.
  */
 (function (BotLens) {
-  const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 4px; }
-.badge { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 3px;
-  font: 600 11px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; padding: 1px 6px;
-  border-radius: 9px; border: 1.5px solid currentColor; cursor: pointer; white-space: nowrap; background: #fff; }
-.badge:focus-visible { outline: 2px solid #1a56db; outline-offset: 2px; }
-.symbol { font-size: 10px; }
-:host([data-botlens-tone="human"]) .badge { color: #11633a; background: #e7f6ed; }
-:host([data-botlens-tone="uncertain"]) .badge { color: #7a4b00; background: #fff4d6; }
-:host([data-botlens-tone="bot"]) .badge { color: #a4161a; background: #fde8e8; }
-:host([data-botlens-tone="fake"]) .badge { color: #5b2a86; background: #f1e8fb; }
-:host([data-botlens-tone="offline"]) .badge, :host([data-botlens-tone="pending"]) .badge { color: #4b5563; background: #f3f4f6; border-style: dashed; }
-`;
-
   const FLOATING_CSS = `
 :host { all: initial; }
 .panel { position: fixed; z-index: 2147483647; max-width: 340px; box-sizing: border-box;
@@ -45,8 +31,8 @@ button:focus-visible { outline: 2px solid #1a56db; outline-offset: 1px; }
 `;
 
   /**
-   * One constructed sheet per stylesheet text, shared by every shadow root that adopts it:
-   * parsing the CSS again for each of a timeline's badges was the content script's largest cost.
+   * One constructed sheet per stylesheet text, shared by every shadow root that adopts it, so
+   * the CSS is parsed once per page however many panels open.
    * @type {Map<string, CSSStyleSheet>}
    */
   const sheets = new Map();
@@ -72,5 +58,5 @@ button:focus-visible { outline: 2px solid #1a56db; outline-offset: 1px; }
     }
   }
 
-  BotLens.styles = { BADGE_CSS, FLOATING_CSS, applyStyles };
+  BotLens.styles = { FLOATING_CSS, applyStyles };
 })((globalThis.BotLens ??= {}));

@@ -1,5 +1,5 @@
-// Reading BotLens badges the way a user meets them. Badges and the reasons panel live in open shadow roots,
-// which Playwright's CSS locators pierce.
+// Reading BotLens badges the way a user meets them. Badges are plain elements of BotLens's own tag; the
+// reasons panel lives in an open shadow root, which Playwright's CSS locators pierce.
 import assert from 'node:assert/strict';
 
 export const BADGE = '[data-botlens="badge"]';
@@ -19,12 +19,12 @@ export function wordsFor(result) {
 /** @param {import('playwright-core').Locator} badge */
 export async function badgeState(badge) {
   return badge.evaluate((host) => {
-    const button = host.shadowRoot && host.shadowRoot.querySelector('button');
+    const button = host.querySelector('button');
     return {
       tone: host.getAttribute('data-botlens-tone'),
-      word: (button && button.querySelector('.word') ? button.querySelector('.word').textContent : '') || '',
+      word: (button && button.getAttribute('data-word')) || '',
       label: (button && button.getAttribute('aria-label')) || '',
-      text: (button && button.textContent) || '',
+      text: button ? `${button.getAttribute('data-symbol') || ''} ${button.getAttribute('data-word') || ''}` : '',
     };
   });
 }

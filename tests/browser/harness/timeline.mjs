@@ -47,9 +47,9 @@ export async function badgesPerItem(page, itemSelector) {
     return {
       author: link ? decodeURIComponent((link.getAttribute('href') || '').split('/').filter(Boolean)[0] || '') : '',
       badges: [...item.querySelectorAll('[data-botlens="badge"]')].map((host) => {
-        const button = host.shadowRoot && host.shadowRoot.querySelector('button');
+        const button = host.querySelector('button');
         return { tone: host.getAttribute('data-botlens-tone'),
-          word: (button && button.querySelector('.word')?.textContent) || '',
+          word: (button && button.getAttribute('data-word')) || '',
           label: (button && button.getAttribute('aria-label')) || '' };
       }),
     };

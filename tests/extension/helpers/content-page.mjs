@@ -52,12 +52,12 @@ export function openPage(workerChrome, fixtureName, url) {
 /** Badges currently in the page: their tone, word and accessible label. */
 export function badges(document) {
   return [...document.querySelectorAll('[data-botlens="badge"]')].map((host) => {
-    const button = host.shadowRoot.querySelector('button');
+    const button = host.querySelector('button');
     return {
       host,
       button,
       tone: host.getAttribute('data-botlens-tone'),
-      word: button.querySelector('.word').textContent,
+      word: button.getAttribute('data-word'),
       label: button.getAttribute('aria-label'),
     };
   });
