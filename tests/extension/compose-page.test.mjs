@@ -199,3 +199,41 @@ test('with the opt-in, a sent post is remembered and goes with the next check on
   assert.deepEqual(composeRequests().at(-1).body.recent_posts, ['Come see my shop today']);
   await storage.set({ composeRecentPostsOptIn: false });
 });
+
+test('boxes that appear later are found from what the page changed, without searching the whole page', async () => {
+  const page = openCompose('<main id="feed"><div id="later"></div></main>', 'https://x.com/home');
+  await settle();
+  await page.timers.runAll();
+  assert.equal(meters(page.document).length, 0);
+  const documentQueries = [];
+  const query = page.document.querySelectorAll;
+  page.document.querySelectorAll = function (selector) {
+    documentQueries.push(selector);
+    return query.call(this, selector);
+  };
+  const feed = page.document.getElementById('feed');
+  for (let i = 0; i < 20; i++) {
+    const post = page.document.createElement('article');
+    post.textContent = `post ${i}`;
+    feed.append(post);
+  }
+  await settle();
+  await page.timers.runAll();
+  assert.deepEqual(documentQueries, [], 'new posts are searched, not the document');
+  assert.equal(meters(page.document).length, 0);
+
+  const reply = page.document.createElement('div');
+  reply.innerHTML = X_EDITOR;
+  feed.append(reply);
+  await settle();
+  await page.timers.runAll();
+  await until(() => meters(page.document).length === 1);
+
+  // A box the site turns editable where it stands (no element added) is found as well.
+  const inPlace = page.document.getElementById('later');
+  inPlace.setAttribute('data-testid', 'tweetTextarea_1');
+  inPlace.setAttribute('contenteditable', 'true');
+  await settle();
+  await page.timers.runAll();
+  await until(() => meters(page.document).length === 2);
+});

@@ -159,3 +159,26 @@ test('a badge the site took away gets its anchor read again', async () => {
     'the removal’s target is read again');
   watcher.stop();
 });
+
+test('an element the site makes editable in place is a change to scan; other attribute changes are not', async () => {
+  const loaded = watch();
+  const changes = [];
+  const watcher = new loaded.BotLens.PageWatcher({
+    document: loaded.document, window: loaded.window, throttleMs: 5,
+    onScan: (signal, changed) => changes.push(changed), onNavigate: () => {},
+  });
+  const box = loaded.document.createElement('div');
+  loaded.document.getElementById('feed').append(box);
+  watcher.start();
+  box.setAttribute('class', 'styled');
+  await settle();
+  await tick();
+  assert.equal(changes.length, 1, 'a class change is no reason to scan');
+  box.setAttribute('contenteditable', 'true');
+  await settle();
+  await tick();
+  assert.equal(changes.length, 2);
+  assert.equal(changes[1].length, 1);
+  assert.ok(changes[1][0] === box, 'the rescan looks at the element made editable');
+  watcher.stop();
+});

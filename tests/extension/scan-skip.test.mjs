@@ -80,7 +80,9 @@ test('a recycled row whose handle changed is parsed again and badged for the new
   const second = page.scan();
   assert.deepEqual(plain(second.found.map((s) => s.profile.handle)), ['someone_else']);
   assert.equal(second.scored.length, 1, 'the new account is scored');
-  assert.equal(recycled.anchor.querySelectorAll('[data-botlens="badge"]').length, 1, 'the old badge was replaced');
+  assert.equal(recycled.anchor.querySelectorAll('[data-botlens="badge"]').length, 0, 'the old account\'s badge is gone');
+  page.layer.show(second.scored[0].anchor, OK);
+  assert.equal(recycled.anchor.querySelectorAll('[data-botlens="badge"]').length, 1, 'the new account\'s badge comes with its answer');
 });
 
 test('a badge the site wiped is put back, and a failed lookup is retried once due', () => {

@@ -28,6 +28,8 @@
       this.timers = timers || { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) };
       /** @type {Map<Element, InstanceType<typeof BotLens.compose.ComposeSession>>} */
       this.sessions = new Map();
+      /** @type {Set<Element>} editor hosts seen before their shadow textarea was there */
+      this.unresolved = new Set();
       this.pageWatcher = null;
       this.frame = null;
       this.onClick = (/** @type {Event} */ event) => this.noticeSubmit(/** @type {Element} */ (event.target), null);
@@ -42,7 +44,7 @@
       this.pageWatcher = new BotLens.PageWatcher({
         document: this.document,
         window: this.window,
-        onScan: (/** @type {AbortSignal} */ signal) => this.scan(signal),
+        onScan: (/** @type {AbortSignal} */ signal, /** @type {Node[] | null} */ changed) => this.scan(signal, changed),
         onNavigate: () => this.endSessions(),
       });
       this.document.addEventListener('click', this.onClick, true);
@@ -61,19 +63,30 @@
       this.endSessions();
     }
 
-    /** @param {AbortSignal} signal the current page view's; aborted when the user navigates */
-    scan(signal) {
+    /**
+     * @param {AbortSignal} signal the current page view's; aborted when the user navigates
+     * @param {Node[] | null} [changed] what the page added or edited since the last scan, or null for all of it
+     */
+    scan(signal, changed = null) {
       for (const [editor, session] of this.sessions) {
         if (!editor.isConnected) {
           session.destroy();
           this.sessions.delete(editor);
+        } else {
+          session.reposition();
         }
       }
-      for (const editor of findEditors(this.document, this.platform)) {
-        if (this.sessions.has(editor)) {
-          /** @type {any} */ (this.sessions.get(editor)).reposition();
-          continue;
-        }
+      // Editors come with elements the page adds; edited text is typing, in a box already watched.
+      /** @type {ParentNode[]} */
+      const roots = changed
+        ? /** @type {ParentNode[]} */ (changed.filter((node) => node.nodeType === 1))
+        : [this.document];
+      for (const host of this.unresolved) if (host.isConnected && !roots.includes(host)) roots.push(host);
+      this.unresolved.clear();
+      if (!roots.length) return;
+      for (const editor of findEditors(roots, this.platform, this.unresolved)) {
+        if (this.sessions.has(editor)) continue;
+        if ([...this.sessions.keys()].some((outer) => outer.contains(editor))) continue;
         const session = new BotLens.compose.ComposeSession({
           editor, platform: this.platform, document: this.document, window: this.window,
           send: this.send, signal, debounceMs: this.debounceMs, timers: this.timers,

@@ -64,16 +64,32 @@
   }
 
   /**
-   * Every compose box under root, outermost editable only (an editor nested in another
-   * editor's DOM is the same box).
-   * @param {ParentNode} root @param {ComposePlatform} platform
+   * Every compose box in or under the given roots, outermost editable only (an editor nested in
+   * another editor's DOM is the same box). A rescan passes only what the page changed, so the
+   * roots themselves count too. Custom elements whose shadow root holds no textarea yet (not
+   * upgraded) go to `unresolved`, for the caller to look at again.
+   * @param {ParentNode | ParentNode[]} roots @param {ComposePlatform} platform
+   * @param {Set<Element>} [unresolved]
    * @returns {Array<HTMLTextAreaElement | HTMLElement>}
    */
-  function findEditors(root, platform) {
+  function findEditors(roots, platform, unresolved) {
+    const selector = selectors[platform].editor;
+    /** @type {Element[]} */
+    const candidates = [];
+    for (const root of Array.isArray(roots) ? roots : [roots]) {
+      if (/** @type {Node} */ (root).nodeType === 1 && /** @type {Element} */ (root).matches(selector)) {
+        candidates.push(/** @type {Element} */ (root));
+      }
+      candidates.push(...root.querySelectorAll(selector));
+    }
     const found = [];
-    for (const element of root.querySelectorAll(selectors[platform].editor)) {
+    for (const element of candidates) {
       const editor = resolveEditor(element);
-      if (!editor || found.includes(editor)) continue;
+      if (!editor) {
+        if (unresolved) unresolved.add(element);
+        continue;
+      }
+      if (found.includes(editor)) continue;
       if (found.some((outer) => outer.contains(editor))) continue;
       found.push(editor);
     }

@@ -5,13 +5,19 @@
  * a node that a virtualised list reused for another account gets a new badge; a badge whose
  * lookup failed is retried after a pause, so badges recover when the backend comes back.
  * It also remembers which author blocks it badged, so a rescan skips them unparsed.
+ *
+ * A badge goes in once, showing its answer: an account not yet answered gets no badge until
+ * the answer comes, and a "checking" one only if the answer is slow (WAITING_SHOWN_AFTER_MS).
+ * Answers usually come within a tenth of a second, and a badge that appeared as "checking"
+ * would be written twice and change width under the reader's eyes.
  */
 (function (BotLens) {
   const RETRY_AFTER_MS = 10_000;
+  const WAITING_SHOWN_AFTER_MS = 400;
 
   /**
    * @typedef {{ key: string, handle: string, platform: string,
-   *   badge: { host: HTMLElement, update: (view: any) => void }, view: any,
+   *   badge: { host: HTMLElement, update: (view: any) => void } | null, view: any,
    *   state: 'pending'|'done'|'error', at: number }} Entry
    */
 
@@ -19,13 +25,17 @@
     /**
      * @param {{ document: Document, floating: any,
      *   onFeedback: (platform: string, handle: string, label: string) => Promise<any>,
-     *   now?: () => number }} deps
+     *   now?: () => number, setTimer?: (fn: () => void, ms: number) => any }} deps
      */
-    constructor({ document, floating, onFeedback, now = Date.now }) {
+    constructor({ document, floating, onFeedback, now = Date.now, setTimer = (fn, ms) => setTimeout(fn, ms) }) {
       this.document = document;
       this.floating = floating;
       this.onFeedback = onFeedback;
       this.now = now;
+      this.setTimer = setTimer;
+      /** @type {Set<Element>} anchors claimed without a badge, their answer still to come */
+      this.waiting = new Set();
+      this.waitingTimer = null;
       /** @type {WeakMap<Element, Entry>} */
       this.entries = new WeakMap();
       /** @type {Set<Element>} anchors whose lookup failed, for the retry timer */
@@ -52,7 +62,10 @@
     /** @param {Element} anchor @returns {boolean} whether claim would leave this anchor's badge as it is */
     isSettled(anchor) {
       const entry = this.entries.get(anchor);
-      if (!entry || !anchor.isConnected || !entry.badge.host.isConnected) return false;
+      if (!entry || !anchor.isConnected) return false;
+      // No badge yet: its answer is on the way and brings it.
+      if (!entry.badge) return entry.state === 'pending';
+      if (!entry.badge.host.isConnected) return false;
       return !(entry.state === 'error' && this.now() - entry.at >= RETRY_AFTER_MS);
     }
 
@@ -69,32 +82,71 @@
       const key = `${profile.platform}:${profile.handle.toLowerCase()}`;
       const existing = this.entries.get(anchor);
       if (existing && existing.key === key) {
-        if (!existing.badge.host.isConnected) anchor.append(existing.badge.host);
+        if (!existing.badge) {
+          if (existing.state !== 'pending') this.attach(anchor, existing, existing.view);
+        } else if (!existing.badge.host.isConnected) {
+          anchor.append(existing.badge.host);
+        }
         if (existing.state === 'error' && this.now() - existing.at >= RETRY_AFTER_MS) {
           existing.state = 'pending';
           return true;
         }
         return false;
       }
-      if (existing) existing.badge.host.remove();
-      const view = BotLens.verdict.describeOutcome(known, profile.handle);
+      if (existing && existing.badge) existing.badge.host.remove();
       /** @type {Entry} */
       const entry = {
-        key, handle: profile.handle, platform: profile.platform, view, at: this.now(),
+        key, handle: profile.handle, platform: profile.platform, view: null, badge: null, at: this.now(),
         state: known ? (known.ok ? 'done' : 'error') : 'pending',
-        badge: BotLens.createBadge(this.document, {
-          onPreview: (button) => this.floating.showPreview(button, entry.view),
-          onEndPreview: () => this.floating.endPreview(),
-          onOpen: (button) => this.floating.showCard(button, entry.view, {
-            handle: entry.handle,
-            onFeedback: (label) => this.onFeedback(entry.platform, entry.handle, label),
-          }),
-        }, view),
       };
-      anchor.append(entry.badge.host);
       this.entries.set(anchor, entry);
-      if (entry.state === 'error') this.failed.add(anchor);
+      if (known) {
+        this.attach(anchor, entry, BotLens.verdict.describeOutcome(known, profile.handle));
+        if (entry.state === 'error') this.failed.add(anchor);
+      } else {
+        this.waiting.add(anchor);
+        this.showWaitingLater();
+      }
       return !known;
+    }
+
+    /** Puts a badge showing `view` at the anchor. @param {Element} anchor @param {Entry} entry @param {any} view */
+    attach(anchor, entry, view) {
+      entry.view = view;
+      entry.badge = BotLens.createBadge(this.document, {
+        onPreview: (button) => this.floating.showPreview(button, entry.view),
+        onEndPreview: () => this.floating.endPreview(),
+        onOpen: (button) => this.floating.showCard(button, entry.view, {
+          handle: entry.handle,
+          onFeedback: (label) => this.onFeedback(entry.platform, entry.handle, label),
+        }),
+      }, view);
+      anchor.append(entry.badge.host);
+    }
+
+    showWaitingLater() {
+      if (this.waitingTimer !== null) return;
+      this.waitingTimer = this.setTimer(() => {
+        this.waitingTimer = null;
+        this.showWaiting();
+      }, WAITING_SHOWN_AFTER_MS);
+    }
+
+    /** Gives a "checking" badge to each account that has waited long enough for its answer. */
+    showWaiting() {
+      const now = this.now();
+      for (const anchor of this.waiting) {
+        const entry = this.entries.get(anchor);
+        if (entry && entry.badge) {
+          this.waiting.delete(anchor);
+        } else if (!entry || !anchor.isConnected) {
+          this.waiting.delete(anchor);
+        } else if (now - entry.at >= WAITING_SHOWN_AFTER_MS) {
+          this.waiting.delete(anchor);
+          this.attach(anchor, entry, BotLens.verdict.describeOutcome(null, entry.handle));
+        }
+      }
+      if (this.waiting.size) this.showWaitingLater();
     }
 
     /**
@@ -104,10 +156,18 @@
     show(anchor, outcome) {
       const entry = this.entries.get(anchor);
       if (!entry) return;
-      entry.view = BotLens.verdict.describeOutcome(outcome, entry.handle);
+      const view = BotLens.verdict.describeOutcome(outcome, entry.handle);
       entry.state = outcome && outcome.ok ? 'done' : 'error';
       entry.at = this.now();
-      entry.badge.update(entry.view);
+      this.waiting.delete(anchor);
+      if (entry.badge) {
+        entry.view = view;
+        entry.badge.update(view);
+      } else if (anchor.isConnected) {
+        this.attach(anchor, entry, view);
+      } else {
+        entry.view = view; // a badge goes in if the site puts the anchor back
+      }
       if (entry.state === 'error') this.failed.add(anchor);
       else this.failed.delete(anchor);
     }
@@ -115,9 +175,10 @@
     /** Forgets an anchor whose lookup was abandoned (the user navigated away mid-way). */
     release(/** @type {Element} */ anchor) {
       const entry = this.entries.get(anchor);
-      if (entry) entry.badge.host.remove();
+      if (entry && entry.badge) entry.badge.host.remove();
       this.entries.delete(anchor);
       this.failed.delete(anchor);
+      this.waiting.delete(anchor);
     }
 
     /** @returns {boolean} whether any badge on the page is waiting for a retry */
@@ -129,4 +190,5 @@
 
   BotLens.BadgeLayer = BadgeLayer;
   BotLens.BadgeLayer.RETRY_AFTER_MS = RETRY_AFTER_MS;
+  BotLens.BadgeLayer.WAITING_SHOWN_AFTER_MS = WAITING_SHOWN_AFTER_MS;
 })((globalThis.BotLens ??= {}));

@@ -7,13 +7,15 @@
  * dropped instead of badging the wrong profile.
  *
  * A rescan is told which parts of the page changed (the subtrees the MutationObserver reported
- * as added, and the text nodes added or edited), so a long timeline costs only what is new; the
+ * as added, the text nodes added or edited, and elements made editable), so a long timeline costs only what is new; the
  * first scan, the one after each navigation and scanNow() look at the whole document.
  */
 (function (BotLens) {
   /** Past this many changed subtrees between two scans, one pass over the document is cheaper. */
   const MAX_CHANGED_ROOTS = 2000;
-  const OBSERVED = { childList: true, subtree: true, characterData: true };
+  // contenteditable: a box the site makes editable in place becomes a compose box without any
+  // element being added.
+  const OBSERVED = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
 
   /**
    * One MutationObserver per document, shared by its watchers (badges, compose meter). A scan runs
@@ -252,6 +254,10 @@
     if (isOurs(target)) return false;
     if (record.type === 'characterData') {
       if (target.nodeType === 3) changed.push(target);
+      return true;
+    }
+    if (record.type === 'attributes') {
+      changed.push(target);
       return true;
     }
     // The target is the page's, so a node added or removed under it is ours only if it is one of our hosts.

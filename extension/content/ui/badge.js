@@ -5,7 +5,7 @@
  * reasons, a click or Enter opens the card. All text is set as text.
  *
  * A timeline puts hundreds of badges on a page, so each costs as little as the DOM allows: the
- * badge is one clone of a host prepared per document, a plain element of our own tag styled by
+ * badge is one clone of a host prepared per look and document, a plain element of our own tag styled by
  * the sheet the manifest injects (ui/badge.css) rather than a shadow root with its own sheet; the
  * shape and word are attributes the sheet draws, so the badge puts no text into the site's
  * elements (which the adapters read); only what changed is written, and the events of every badge
@@ -21,7 +21,7 @@
 
   /** @type {WeakMap<Element, LiveBadge>} badge host -> its button and handlers */
   const live = new WeakMap();
-  /** @type {WeakMap<Document, HTMLElement>} the host every badge of a document is cloned from */
+  /** @type {WeakMap<Document, Map<string, HTMLElement>>} per document, the hosts badges are cloned from, by look */
   const prototypes = new WeakMap();
 
   // The badge often sits inside a link or a clickable post; these never reach the page.
@@ -76,41 +76,50 @@
     }
   }
 
-  /**
-   * What every badge shows before its account is answered, written into the prototype so a new
-   * badge starts with it and only its label is written.
-   */
-  const WAITING = BotLens.verdict.describeOutcome(null, '');
+  /** @param {Document} document */
+  function listenOnce(document) {
+    if (prototypes.has(document)) return;
+    prototypes.set(document, new Map());
+    for (const type of DELEGATED) document.addEventListener(type, onBadgeEvent, true);
+  }
 
-  /** @param {Document} document @returns {HTMLElement} */
-  function hostPrototype(document) {
-    let host = prototypes.get(document);
+  /**
+   * The host a badge with this look is cloned from: one per look (tone, shape, word) and document,
+   * so a new badge needs only its label written. A page sees a handful of looks.
+   * @param {Document} document @param {{ tone: string, symbol: string, word: string }} look
+   * @returns {HTMLElement}
+   */
+  function hostPrototype(document, look) {
+    listenOnce(document);
+    const byLook = /** @type {Map<string, HTMLElement>} */ (prototypes.get(document));
+    const key = `${look.tone}\u0000${look.symbol}\u0000${look.word}`;
+    let host = byLook.get(key);
     if (host) return host;
     host = document.createElement(TAG);
     host.setAttribute('data-botlens', 'badge');
-    host.setAttribute('data-botlens-tone', WAITING.tone);
+    host.setAttribute('data-botlens-tone', look.tone);
     const button = document.createElement('button');
     button.setAttribute('type', 'button');
-    button.setAttribute('data-symbol', WAITING.symbol);
-    button.setAttribute('data-word', WAITING.word);
+    button.setAttribute('data-symbol', look.symbol);
+    button.setAttribute('data-word', look.word);
     host.append(button);
-    prototypes.set(document, host);
-    for (const type of DELEGATED) document.addEventListener(type, onBadgeEvent, true);
+    byLook.set(key, host);
     return host;
   }
 
   /**
    * @param {Document} document
    * @param {BadgeHandlers} handlers
-   * @param {import('./verdict.js').BadgeView} [view] what to show from the start
+   * @param {import('./verdict.js').BadgeView} view what to show from the start
    * @returns {{ host: HTMLElement, update: (view: import('./verdict.js').BadgeView) => void }}
    */
   function createBadge(document, handlers, view) {
-    const host = /** @type {HTMLElement} */ (hostPrototype(document).cloneNode(true));
+    const host = /** @type {HTMLElement} */ (hostPrototype(document, view).cloneNode(true));
     const button = /** @type {HTMLElement} */ (host.firstChild);
+    button.setAttribute('aria-label', view.label);
     live.set(host, { button, handlers });
 
-    let shown = { tone: WAITING.tone, label: '', symbol: WAITING.symbol, word: WAITING.word };
+    let shown = view;
     /** @param {import('./verdict.js').BadgeView} next */
     function update(next) {
       // The tone is the host's attribute alone: the stylesheet colours the button by it.
@@ -118,9 +127,8 @@
       if (next.label !== shown.label) button.setAttribute('aria-label', next.label);
       if (next.symbol !== shown.symbol) button.setAttribute('data-symbol', next.symbol);
       if (next.word !== shown.word) button.setAttribute('data-word', next.word);
-      shown = { tone: next.tone, label: next.label, symbol: next.symbol, word: next.word };
+      shown = next;
     }
-    if (view) update(view);
 
     return { host, update };
   }

@@ -1,0 +1,73 @@
+// The badge layer on a real fixture page: a badge goes in once, with its answer; "checking" only when
+// the answer is slow; an answer for a post the site took away is kept for when it comes back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, loadContent } from './helpers/content-loader.mjs';
+
+const HUMAN = { ok: true, result: { verdict: 'likely_human', bot_probability: 0.1, fake_follower_probability: 0.1, reasons: [] } };
+const BOT = { ok: true, result: { verdict: 'likely_bot', bot_probability: 0.9, fake_follower_probability: 0.1, reasons: [] } };
+
+/** The X fixture with the real adapter and badge layer, a clock and a timer the test runs by hand. */
+function page() {
+  const { BotLens, document, location } = loadContent({ html: fixture('x-profile.html'), url: 'https://x.com/ada_example' });
+  const clock = { now: 5_000_000 };
+  /** @type {Array<() => void>} */
+  const timers = [];
+  const layer = new BotLens.BadgeLayer({
+    document, floating: new BotLens.FloatingLayer(document), onFeedback: async () => ({}),
+    now: () => clock.now, setTimer: (fn) => timers.push(fn),
+  });
+  const sightings = BotLens.adapters.adapterForHost(location.hostname).findAuthors(document, location);
+  const badgesAt = (/** @type {Element} */ anchor) => [...anchor.querySelectorAll('[data-botlens="badge"]')];
+  const runTimers = () => timers.splice(0).forEach((fn) => fn());
+  return { BotLens, document, clock, layer, sightings, badgesAt, runTimers };
+}
+
+test('an account answered quickly gets one badge, showing the answer, and never a "checking" one', () => {
+  const { layer, sightings: [sighting], badgesAt, runTimers, clock, BotLens } = page();
+  assert.equal(layer.claim(sighting), true, 'unknown: to be scored');
+  assert.equal(badgesAt(sighting.anchor).length, 0, 'no badge before the answer');
+  clock.now += BotLens.BadgeLayer.WAITING_SHOWN_AFTER_MS / 4;
+  runTimers();
+  assert.equal(badgesAt(sighting.anchor).length, 0, 'not yet slow');
+  layer.show(sighting.anchor, BOT);
+  const [badge] = badgesAt(sighting.anchor);
+  assert.equal(badge.getAttribute('data-botlens-tone'), 'bot');
+  assert.equal(badge.querySelector('button').getAttribute('data-word'), 'bot-like');
+  clock.now += BotLens.BadgeLayer.WAITING_SHOWN_AFTER_MS;
+  runTimers();
+  assert.equal(badgesAt(sighting.anchor).length, 1, 'the waiting timer adds nothing once answered');
+  assert.equal(layer.claim(sighting), false, 'seen again: nothing to do');
+});
+
+test('a slow answer shows "checking" first, and the same badge then shows the answer', () => {
+  const { layer, sightings: [sighting], badgesAt, runTimers, clock, BotLens } = page();
+  layer.claim(sighting);
+  clock.now += BotLens.BadgeLayer.WAITING_SHOWN_AFTER_MS;
+  runTimers();
+  const [waiting] = badgesAt(sighting.anchor);
+  assert.equal(waiting.getAttribute('data-botlens-tone'), 'pending');
+  assert.match(waiting.querySelector('button').getAttribute('aria-label'), /checking ada_example/);
+  layer.show(sighting.anchor, HUMAN);
+  assert.deepEqual(badgesAt(sighting.anchor), [waiting], 'one badge, updated in place');
+  assert.equal(waiting.getAttribute('data-botlens-tone'), 'human');
+});
+
+test('an account already answered is badged at once with that answer', () => {
+  const { layer, sightings: [, second], badgesAt } = page();
+  assert.equal(layer.claim(second, BOT), false, 'known: nothing to score');
+  assert.equal(badgesAt(second.anchor)[0].getAttribute('data-botlens-tone'), 'bot');
+});
+
+test('an answer for a post the site took away is kept, and its badge goes in when the post comes back', () => {
+  const { layer, sightings: [, , third], badgesAt } = page();
+  layer.claim(third);
+  const post = /** @type {Element} */ (third.block);
+  const parent = /** @type {Element} */ (post.parentElement);
+  post.remove();
+  layer.show(third.anchor, HUMAN);
+  assert.equal(badgesAt(third.anchor).length, 0);
+  parent.append(post);
+  assert.equal(layer.claim(third), false, 'answered already: no second lookup');
+  assert.equal(badgesAt(third.anchor)[0].getAttribute('data-botlens-tone'), 'human');
+});
