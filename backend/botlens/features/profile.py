@@ -77,33 +77,41 @@ FEATURE_FIELDS: dict[str, tuple[str, ...]] = {
     "has_url": ("url",),
 }
 
-_RAW_FIELDS = ("handle", "display_name", "bio", "followers_count", "following_count", "posts_count", "likes_count",
-               "listed_count", "created_at", "observed_at", "default_avatar", "has_banner", "location", "url")
+RAW_FIELDS = ("handle", "display_name", "bio", "followers_count", "following_count", "posts_count", "likes_count",
+              "listed_count", "created_at", "observed_at", "default_avatar", "has_banner", "location", "url")
 
 
-_GET_FIELDS = attrgetter(*_RAW_FIELDS)
-_GET_ITEMS = itemgetter(*_RAW_FIELDS)
-
-
-def _columns(profiles: Sequence) -> dict[str, list]:
+def profile_columns(profiles: Sequence, fields: tuple[str, ...] = RAW_FIELDS) -> dict[str, Sequence]:
+    """Field name -> that field of every profile (``Profile`` objects, other objects, or dicts), in one pass."""
     if not profiles:
-        return {name: [] for name in _RAW_FIELDS}
+        return {name: [] for name in fields}
     if isinstance(profiles[0], dict):
-        return {name: [p.get(name) for p in profiles] for name in _RAW_FIELDS}
+        return {name: [p.get(name) for p in profiles] for name in fields}
     if isinstance(profiles[0], BaseModel):
         # A pydantic model keeps its fields in __dict__: one C-level item getter per profile reads them all
         # (twice as fast as the attribute getter), then a transpose.
-        return dict(zip(_RAW_FIELDS, map(list, zip(*map(_GET_ITEMS, map(vars, profiles))))))
-    return dict(zip(_RAW_FIELDS, map(list, zip(*map(_GET_FIELDS, profiles)))))
+        rows = map(itemgetter(*fields), map(vars, profiles))
+    else:
+        rows = map(attrgetter(*fields), profiles)
+    if len(fields) == 1:
+        return {fields[0]: list(rows)}
+    return dict(zip(fields, map(list, zip(*rows))))
 
 
 def _numbers(values: list) -> np.ndarray:
-    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+    # numpy stores None as NaN (the same NaN as np.nan) when asked for floats.
+    return np.array(values, dtype=np.float64)
+
+
+_FLAG_VALUES = {None: np.nan, True: 1.0, False: 0.0}
 
 
 def _flags(values: list) -> np.ndarray:
-    # "1.0 if v else 0.0" is float(bool(v)) without two calls per value.
-    return np.array([np.nan if v is None else (1.0 if v else 0.0) for v in values], dtype=np.float64)
+    """1.0 where truthy, 0.0 where not, NaN where None; a dict lookup per value (1 and 0 find True and False)."""
+    try:
+        return np.fromiter(map(_FLAG_VALUES.__getitem__, values), dtype=np.float64, count=len(values))
+    except (KeyError, TypeError):  # other values, e.g. from dicts: their truth
+        return np.array([np.nan if v is None else (1.0 if v else 0.0) for v in values], dtype=np.float64)
 
 
 def _timestamps(values: list) -> np.ndarray:
@@ -150,15 +158,21 @@ def features_and_raw(
     missing). ``now`` (a POSIX time) stands in for a missing ``observed_at``; it defaults to the clock, which is
     the only impure input and matches the Profile schema's "default now".
     """
-    cols = _columns(profiles)
+    return columns_features(profile_columns(profiles), len(profiles), handle_model, now=now)
+
+
+def columns_features(
+    cols: dict[str, Sequence], size: int, handle_model: HandleBigramModel | None = None, *, now: float | None = None
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """``features_and_raw`` from the fields already read into columns (``profile_columns``)."""
     raw = _raw_numeric(cols, now)
     log = {k: np.log1p(v) for k, v in raw.items() if k != "age_days"}
     log_age = np.log(raw["age_days"])
     per_day = {k: np.log1p(raw[k] / raw["age_days"]) for k in ("followers", "following", "posts", "likes", "listed")}
-    if not len(profiles):
+    if not size:
         return np.zeros((0, len(ACCOUNT_FEATURES))), raw
     text = text_features(cols)
-    likelihood = handle_model.score(cols["handle"]) if handle_model is not None else np.full(len(profiles), np.nan)
+    likelihood = handle_model.score(cols["handle"]) if handle_model is not None else np.full(size, np.nan)
     matrix = np.column_stack([
         log["followers"], log["following"], log["posts"], log["likes"], log["listed"], log_age,
         per_day["followers"], per_day["following"], per_day["posts"], per_day["likes"], per_day["listed"],

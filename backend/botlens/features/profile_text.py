@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 
+from botlens.features.literal_scan import LiteralScan
 from botlens.features.self_description import declared_in, self_described_bot
 from botlens.features.text_batch import TextBatch
 
@@ -22,6 +23,11 @@ _LINK_LITERALS = ("http", "www.", ".co", ".net", ".org", ".ly", ".io", ".me", ".
 # IGNORECASE also equates these with "i" and "s", though lower() keeps them: with them the prefilter is off.
 _CASE_FOLDS_APART = ("\u0131", "\u017f")
 _DIGITS = str.maketrans("", "", "0123456789")
+# LINK's alternatives as literals of lowered text: these match outright, the domains need a boundary after them.
+_SURE_LINKS = ("http://", "https://", "www.")
+_DOMAINS = (".com", ".net", ".org", ".ly", ".io", ".co", ".me", ".it")
+_ASCII_WORD = np.array([chr(c).isalnum() or c == ord("_") for c in range(128)])
+_SCAN_LINKS_FROM = 16_000  # characters; below, the prefilter and the expression text by text
 FEW_PROFILES = 8  # up to this many, text by text
 
 
@@ -52,10 +58,33 @@ def _links(bio: TextBatch) -> np.ndarray:
         return bio.matches(LINK)
     out = np.zeros(bio.size, dtype=np.float64)
     texts = bio.texts
-    for i in bio.containing_literals(_LINK_LITERALS).tolist():
+    if len(lowered) >= _SCAN_LINKS_FROM:
+        found, unsure = _link_positions(bio.lowered_scan())
+        out[bio.text_at(found)] = 1.0
+        candidates = [i for i in bio.text_at(unsure).tolist() if not out[i]]
+    else:
+        candidates = bio.containing_literals(_LINK_LITERALS).tolist()
+    for i in candidates:
         if LINK.search(texts[i]) is not None:
             out[i] = 1.0
     return bio.with_missing(out)
+
+
+def _link_positions(scan: LiteralScan) -> tuple[np.ndarray, np.ndarray]:
+    """Where LINK surely matches, and where it may (a domain followed by a non-ASCII character), from the lowered
+    text: a match of LINK in a text is one of these literals at the same place in its lowered form (see
+    _LINK_LITERALS), and a domain needs a word boundary after it, that is a character that is not a letter,
+    digit or "_" (the separator counts as none)."""
+    starts = scan.starts_each(_SURE_LINKS + _DOMAINS)
+    found, unsure = starts[:len(_SURE_LINKS)], []
+    for domain, at in zip(_DOMAINS, starts[len(_SURE_LINKS):]):
+        after = at + len(domain)
+        following = scan.codes[np.minimum(after, scan.size - 1)].astype(np.int64)
+        following[after >= scan.size] = 0  # the end of the batch is the end of a text
+        ascii_ = following < 128
+        found.append(at[ascii_ & ~_ASCII_WORD[np.minimum(following, 127)]])
+        unsure.append(at[~ascii_])
+    return np.concatenate(found), np.concatenate(unsure)
 
 
 def _per_text(values: list, measure) -> np.ndarray:

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from botlens.features.handle_likelihood import HandleBigramModel
-from botlens.features.profile import ACCOUNT_FEATURES, features_and_raw
+from botlens.features.profile import (
+    ACCOUNT_FEATURES,
+    columns_features,
+    features_and_raw,
+)
 from botlens.scoring.additive import AdditiveHead
 
 
@@ -25,6 +29,11 @@ class AccountModel:
 
     def features_of(self, profiles: Sequence, now: float | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         return features_and_raw(profiles, self.handle_model, now=now)
+
+    def features_of_columns(self, cols: dict[str, Sequence], size: int,
+                            now: float | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """``features_of`` from fields already read into columns (``features.profile.profile_columns``)."""
+        return columns_features(cols, size, self.handle_model, now=now)
 
     def predict(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(bot probability, fake-follower probability) for a precomputed feature matrix."""
