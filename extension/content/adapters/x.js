@@ -74,9 +74,6 @@
     return { kind: /** @type {const} */ ('profile'), anchor: nameRow, profile: compact(profile) };
   }
 
-  /** What an author block is read from, in one pass: its links and its badge icons. */
-  const blockParts = `${selectors.userLink}, ${selectors.verifiedIcon}, ${selectors.lockedIcon}`;
-
   /**
    * @param {import('./registry.js').ScanRoot | import('./registry.js').ScanRoot[]} root @param {Location | URL} location
    * @param {import('./registry.js').IsHandled} [isHandled]
@@ -88,32 +85,31 @@
     for (const block of blocks) {
       if (isHandled && isHandled(block, block.textContent || '')) continue;
       // The display name is the first link whose text is not the @handle, and the handle the
-      // text of the link that shows it ("@ada"); link texts are read until both are found.
+      // text of the link that shows it ("@ada"); link texts are read until both are found. A live
+      // list of the block's links is several times cheaper to walk than querySelectorAll's.
       let link = null;
       let displayName = null;
       let named = false;
       let shownHandle = null;
-      let verified = false;
-      let locked = false;
-      for (const part of block.querySelectorAll(blockParts)) {
-        if (part.localName !== 'a') {
-          if (part.matches(selectors.verifiedIcon)) verified = true;
-          else locked = true;
-        } else if (!named || shownHandle === null) {
-          const value = text(part);
-          if (value && value.startsWith('@')) {
-            if (shownHandle === null && HANDLE.test(value.slice(1))) shownHandle = value.slice(1);
-          } else if (value && !named) {
-            named = true;
-            link = part;
-            displayName = value;
-          }
-          if (!link) {
-            link = part;
-            displayName = value;
-          }
+      const anchors = block.getElementsByTagName('a');
+      for (let i = 0; i < anchors.length && !(named && shownHandle !== null); i += 1) {
+        const part = anchors[i];
+        if (!part.matches(selectors.userLink)) continue;
+        const value = text(part);
+        if (value && value.startsWith('@')) {
+          if (shownHandle === null && HANDLE.test(value.slice(1))) shownHandle = value.slice(1);
+        } else if (value && !named) {
+          named = true;
+          link = part;
+          displayName = value;
+        }
+        if (!link) {
+          link = part;
+          displayName = value;
         }
       }
+      const verified = block.querySelector(selectors.verifiedIcon) !== null;
+      const locked = block.querySelector(selectors.lockedIcon) !== null;
       const handle = shownHandle || handleText(block) || firstPathSegment(link, location);
       if (!handle || RESERVED.has(handle.toLowerCase())) continue;
       const anchor = block.firstElementChild || block;
