@@ -162,7 +162,10 @@ async function main() {
     log('timeline with the extension on ...');
     const on = await runTimeline(session, true);
     const perHundred = on.perPage.map((p) => p.extension);
-    log(`per page: ${perHundred.map((v) => v.toFixed(1)).join(', ')} ms; median ${median(perHundred).toFixed(2)} ms`);
+    // Total over the run divided by the pages: a page whose posts arrived just outside its own window (the
+    // feed loaded it early) shows 0 and its neighbour twice as much, which moves a median but not this.
+    const mean = perHundred.reduce((sum, v) => sum + v, 0) / perHundred.length;
+    log(`per page: ${perHundred.map((v) => v.toFixed(1)).join(', ')} ms; mean ${mean.toFixed(2)} ms; median ${median(perHundred).toFixed(2)} ms`);
     log(`where, summed over ${on.perPage.length} pages:\n  ${hottest(on.perPage, 20).join('\n  ')}`);
     if (TIME_ONLY) return;
     log('the same timeline with the extension switched off for x.com ...');
@@ -171,10 +174,11 @@ async function main() {
     await setSiteEnabled(session, true);
     const retained = (on.heapEnd - on.heapStart) - (off.heapEnd - off.heapStart);
     const metrics = [
-      { label: 'content script time per 100 inserted posts (median)', value: median(perHundred), unit: 'ms',
-        target: 2.0, note: `CPU-profile samples with an extension frame, pages 2-10 of 100 posts; per page ${
+      { label: 'content script time per 100 inserted posts (mean over pages 2-10)', value: mean, unit: 'ms',
+        target: 2.0, note: `CPU-profile samples with an extension frame, over pages 2-10 of 100 posts, divided by 9; per page ${
           perHundred.map((v) => v.toFixed(1)).join(', ')} ms; page's own script time with the extension off: ${
           median(off.perPage.map((p) => p.busy)).toFixed(1)} ms per page` },
+      { label: 'content script time per 100 inserted posts (median page)', value: median(perHundred), unit: 'ms' },
       { label: 'content script time per 100 inserted posts (worst page)', value: Math.max(...perHundred), unit: 'ms',
         note: `where (innermost extension frame > running function), summed over 9 pages: ${hottest(on.perPage).join('; ')
         }; time inside the adapter's findAuthors per page: ${on.perPage.map((p) => p.scanning.toFixed(1)).join(', ')} ms` },
