@@ -75,7 +75,8 @@
 
     /** @param {AbortSignal} signal @param {Node[] | null} changed the parts of the page to read, or null for all */
     function scan(signal, changed) {
-      const header = adapter.readProfile(document, location);
+      const header = !changed || BotLens.dom.mayHoldProfile(changed, adapter.profileRoot)
+        ? adapter.readProfile(document, location) : null;
       if (header && layer.claim(header)) badgeProfile(header, signal);
       for (const sighting of adapter.findAuthors(changed || document, location, isHandled)) badgeAuthor(sighting, signal);
     }

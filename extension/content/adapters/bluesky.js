@@ -92,5 +92,7 @@
     return sightings;
   }
 
-  BotLens.adapters.registerAdapter({ platform: 'bluesky', hosts: ['bsky.app'], selectors, readProfile, findAuthors });
+  BotLens.adapters.registerAdapter({
+    platform: 'bluesky', hosts: ['bsky.app'], selectors, profileRoot: selectors.profileDisplayName, readProfile, findAuthors,
+  });
 })((globalThis.BotLens ??= {}));

@@ -86,5 +86,7 @@
     return sightings;
   }
 
-  BotLens.adapters.registerAdapter({ platform: 'instagram', hosts: ['instagram.com'], selectors, readProfile, findAuthors });
+  BotLens.adapters.registerAdapter({
+    platform: 'instagram', hosts: ['instagram.com'], selectors, profileRoot: selectors.header, readProfile, findAuthors,
+  });
 })((globalThis.BotLens ??= {}));

@@ -112,6 +112,8 @@
     return sightings;
   }
 
-  BotLens.adapters.registerAdapter({ platform: 'mastodon', hosts: null, selectors, readProfile, findAuthors });
+  BotLens.adapters.registerAdapter({
+    platform: 'mastodon', hosts: null, selectors, profileRoot: selectors.profileHeader, readProfile, findAuthors,
+  });
   BotLens.mastodon = { normaliseAcct };
 })((globalThis.BotLens ??= {}));

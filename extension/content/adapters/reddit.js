@@ -83,5 +83,7 @@
     return sightings;
   }
 
-  BotLens.adapters.registerAdapter({ platform: 'reddit', hosts: ['reddit.com'], selectors, readProfile, findAuthors });
+  BotLens.adapters.registerAdapter({
+    platform: 'reddit', hosts: ['reddit.com'], selectors, profileRoot: selectors.profileTitle, readProfile, findAuthors,
+  });
 })((globalThis.BotLens ??= {}));

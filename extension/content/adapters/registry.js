@@ -3,7 +3,7 @@
 /**
  * Shared vocabulary for site adapters. Each adapter file registers one object:
  *
- *   { platform, hosts, selectors, readProfile(document, location), findAuthors(root, location) }
+ *   { platform, hosts, selectors, profileRoot, readProfile(document, location), findAuthors(root, location) }
  *
  * readProfile returns the profile header on a profile page (or null); findAuthors returns every
  * post/comment/user-cell author under root. Both return Sightings: the element to put a badge
@@ -27,8 +27,13 @@
  * @typedef {{ kind: 'profile'|'author', anchor: Element, profile: Profile, block?: Element }} Sighting
  * @typedef {(block: Element, fingerprint: string) => boolean} IsHandled
  * @typedef {ParentNode | CharacterData} ScanRoot the document, or a part of the page that changed
+ * profileRoot is the selector of the element a profile header cannot be without: a rescan reads the
+ * header again only when what changed holds one or lies inside one, instead of searching the whole
+ * (ever longer) page each time.
+ *
  * @typedef {{
  *   platform: Profile['platform'], hosts: string[] | null, selectors: Record<string, string>,
+ *   profileRoot: string,
  *   readProfile: (document: Document, location: Location | URL) => Sighting | null,
  *   findAuthors: (root: ScanRoot | ScanRoot[], location: Location | URL, isHandled?: IsHandled) => Sighting[]
  * }} SiteAdapter
@@ -148,6 +153,21 @@
   }
 
   /**
+   * Whether a rescan of these changed parts could find a profile header (its root element) in or
+   * around them.
+   * @param {Node[]} changed @param {string} profileRoot
+   */
+  function mayHoldProfile(changed, profileRoot) {
+    for (const node of changed) {
+      const element = node.nodeType === 1 ? /** @type {Element} */ (node) : node.parentElement;
+      if (!element) continue;
+      if (element.closest(profileRoot)) return true;
+      if (element === node && element.querySelector(profileRoot)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Drops empty fields so the backend sees "unknown" rather than false/empty.
    * @param {Profile} profile
    * @returns {Profile}
@@ -162,5 +182,5 @@
   }
 
   BotLens.adapters = { list: adapters, registerAdapter, adapterForHost };
-  BotLens.dom = { text, setCount, countFrom, firstPathSegment, compact, blocksIn };
+  BotLens.dom = { text, setCount, countFrom, firstPathSegment, compact, blocksIn, mayHoldProfile };
 })((globalThis.BotLens ??= {}));

@@ -127,6 +127,7 @@
     platform: 'x',
     hosts: ['x.com', 'twitter.com'],
     selectors,
+    profileRoot: selectors.profileName,
     readProfile,
     findAuthors,
   });

@@ -120,5 +120,7 @@
     return sightings;
   }
 
-  BotLens.adapters.registerAdapter({ platform: 'youtube', hosts: ['youtube.com'], selectors, readProfile, findAuthors });
+  BotLens.adapters.registerAdapter({
+    platform: 'youtube', hosts: ['youtube.com'], selectors, profileRoot: `${selectors.oldHeader}, ${selectors.newHeader}`, readProfile, findAuthors,
+  });
 })((globalThis.BotLens ??= {}));
