@@ -80,7 +80,8 @@
       if (/** @type {Node} */ (root).nodeType === 1 && /** @type {Element} */ (root).matches(selector)) {
         candidates.push(/** @type {Element} */ (root));
       }
-      candidates.push(...root.querySelectorAll(selector));
+      // Most changed parts hold no editor: asking for the first match is much cheaper than for all.
+      if (root.querySelector(selector)) candidates.push(...root.querySelectorAll(selector));
     }
     const found = [];
     for (const element of candidates) {
