@@ -13,7 +13,9 @@
  * the block's handle-bearing content does: a block it answers true for is skipped, so rescans of a
  * long timeline cost only what is new (see BadgeLayer.isHandled). root is the document, or for a
  * rescan the parts of the page that changed (elements, text nodes); the block holding a part counts
- * as under it.
+ * as under it. profileRoot is the selector of the element a profile header cannot be without: a
+ * rescan reads the header again only when what changed holds one or lies inside one, instead of
+ * searching the whole (ever longer) page each time.
  *
  * @typedef {{
  *   platform: 'x'|'mastodon'|'bluesky'|'reddit'|'youtube'|'instagram'|'other',
@@ -27,10 +29,6 @@
  * @typedef {{ kind: 'profile'|'author', anchor: Element, profile: Profile, block?: Element }} Sighting
  * @typedef {(block: Element, fingerprint: string) => boolean} IsHandled
  * @typedef {ParentNode | CharacterData} ScanRoot the document, or a part of the page that changed
- * profileRoot is the selector of the element a profile header cannot be without: a rescan reads the
- * header again only when what changed holds one or lies inside one, instead of searching the whole
- * (ever longer) page each time.
- *
  * @typedef {{
  *   platform: Profile['platform'], hosts: string[] | null, selectors: Record<string, string>,
  *   profileRoot: string,
