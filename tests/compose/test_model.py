@@ -7,15 +7,14 @@ import pytest
 from botlens.registry import DEFAULT_MODEL_DIR, ModelRegistry, read_manifest
 from botlens.scoring.compose import ComposeChecker
 from botlens.scoring.text_model import GENERIC, DomainTextModel, domain_for
-from botlens.training.compose import (
+from botlens.training.compose import fit_text_model, train_compose
+from botlens.training.text_corpora import (
     TextCorpus,
     displayed_comment,
-    fit_text_model,
     join_corpora,
     load_human_posts,
     load_sms,
     load_youtube,
-    train_compose,
 )
 
 TEXTS = [

@@ -24,10 +24,9 @@ from botlens.evaluation.plots import reliability_plot
 from botlens.registry import ModelRegistry, update_metrics
 from botlens.scoring.compose import ComposeChecker
 from botlens.scoring.text_model import domain_for
-from botlens.training.compose import (
-    RANDOM_STATE,
+from botlens.training.compose import RANDOM_STATE, fit_text_model
+from botlens.training.text_corpora import (
     TextCorpus,
-    fit_text_model,
     join_corpora,
     load_human_posts,
     load_sms,
