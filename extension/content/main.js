@@ -68,7 +68,7 @@
     function badgeAuthor(sighting, signal) {
       const known = batcher.known(sighting.profile);
       if (!layer.claim(sighting, known)) return;
-      (known ? Promise.resolve(known) : batcher.ask(sighting.profile)).then((outcome) => {
+      batcher.request(sighting.profile, known).then((outcome) => {
         if (!signal.aborted || sighting.anchor.isConnected) layer.show(sighting.anchor, outcome);
       });
     }

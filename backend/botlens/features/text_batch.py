@@ -87,11 +87,7 @@ class TextBatch:
 
         Exact for patterns without anchors or lookarounds that could reach past a text's end (``\\b`` is
         fine) and that cannot match the separator."""
-        positions = [m.start() for m in pattern.finditer(self.joined)]
-        if not positions:
-            return np.zeros(0, dtype=np.int64)
-        # Text i covers [starts[i], ends[i]): the first text whose end lies beyond the match's start.
-        return np.unique(np.searchsorted(self.ends, positions, side="right"))
+        return self.text_at([m.start() for m in pattern.finditer(self.joined)])
 
     def containing_literals(self, literals: tuple[str, ...]) -> np.ndarray | None:
         """Indices of the texts whose ``text.lower()`` contains one of ``literals`` (sorted, unique); None where
@@ -105,6 +101,7 @@ class TextBatch:
         """Indices of the texts holding these positions of ``joined`` (sorted, unique)."""
         if not len(positions):
             return np.zeros(0, dtype=np.int64)
+        # Text i covers [starts[i], ends[i]): the first text whose end lies beyond the position.
         return np.unique(np.searchsorted(self.ends, positions, side="right"))
 
     def lowered_starts(self, literals: tuple[str, ...]):

@@ -41,16 +41,15 @@
 
     /**
      * @param {import('../adapters/registry.js').Profile} profile
+     * @param {any} [known] what known(profile) gave, for a caller that has just asked it
      * @returns {Promise<any>} the ScoreOutcome for this profile
      */
-    request(profile) {
-      const known = this.known(profile);
+    request(profile, known = this.known(profile)) {
       return known ? Promise.resolve(known) : this.ask(profile);
     }
 
     /**
-     * Queues the profile for the next message, whatever is kept for it: for a caller that has
-     * just asked known() and got nothing.
+     * Queues the profile for the next message.
      * @param {import('../adapters/registry.js').Profile} profile
      * @returns {Promise<any>} the ScoreOutcome for this profile
      */

@@ -137,9 +137,7 @@
       const now = this.now();
       for (const anchor of this.waiting) {
         const entry = this.entries.get(anchor);
-        if (entry && entry.badge) {
-          this.waiting.delete(anchor);
-        } else if (!entry || !anchor.isConnected) {
+        if (!entry || entry.badge || !anchor.isConnected) {
           this.waiting.delete(anchor);
         } else if (now - entry.at >= WAITING_SHOWN_AFTER_MS) {
           this.waiting.delete(anchor);

@@ -76,11 +76,18 @@
     }
   }
 
-  /** @param {Document} document */
-  function listenOnce(document) {
-    if (prototypes.has(document)) return;
-    prototypes.set(document, new Map());
-    for (const type of DELEGATED) document.addEventListener(type, onBadgeEvent, true);
+  /**
+   * A document's badge prototypes by look; the first badge of a document also sets up its listeners.
+   * @param {Document} document @returns {Map<string, HTMLElement>}
+   */
+  function prototypesOf(document) {
+    let byLook = prototypes.get(document);
+    if (!byLook) {
+      byLook = new Map();
+      prototypes.set(document, byLook);
+      for (const type of DELEGATED) document.addEventListener(type, onBadgeEvent, true);
+    }
+    return byLook;
   }
 
   /**
@@ -90,8 +97,7 @@
    * @returns {HTMLElement}
    */
   function hostPrototype(document, look) {
-    listenOnce(document);
-    const byLook = /** @type {Map<string, HTMLElement>} */ (prototypes.get(document));
+    const byLook = prototypesOf(document);
     const key = `${look.tone}\u0000${look.symbol}\u0000${look.word}`;
     let host = byLook.get(key);
     if (host) return host;
