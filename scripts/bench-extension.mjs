@@ -8,7 +8,8 @@
 // extension switched off for the site (the per-site switch in its settings); the difference is what the
 // content script keeps. Prints progress on stderr and one JSON object on the last line of stdout.
 //
-// --time-only stops after the timed run (per-page figures and the hottest places on stderr, no JSON);
+// --runs=N (default 3) repeats the timed run, each in a fresh browser and backend, and reports the mean over all;
+// --time-only stops after the timed runs (per-page figures and the hottest places on stderr, no JSON);
 // BOTLENS_BENCH_PROFILE_DIR=<folder> keeps each page's CPU profile there (page-N.cpuprofile, opens in DevTools).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -156,50 +157,73 @@ async function setSiteEnabled(session, enabled) {
   }, enabled);
 }
 
-async function main() {
+/** Timed runs, each in a fresh browser and backend: on two cores one run's figure swings by a third. */
+const RUNS = Math.max(1, Number((process.argv.find((arg) => arg.startsWith('--runs=')) || '--runs=3').slice(7)));
+
+/** @param {number[]} values */
+const meanOf = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/**
+ * Runs the timeline with the extension on in a fresh session; the last run also measures memory against
+ * the same timeline with the extension switched off.
+ * @param {number} run @returns {Promise<{ on: any, off: any }>}
+ */
+async function timedRun(run) {
   const session = await startSession({ world });
   try {
-    log('timeline with the extension on ...');
+    log(`run ${run} of ${RUNS}: timeline with the extension on ...`);
     const on = await runTimeline(session, true);
-    const perHundred = on.perPage.map((p) => p.extension);
-    // Total over the run divided by the pages: a page whose posts arrived just outside its own window (the
-    // feed loaded it early) shows 0 and its neighbour twice as much, which moves a median but not this.
-    const mean = perHundred.reduce((sum, v) => sum + v, 0) / perHundred.length;
-    log(`per page: ${perHundred.map((v) => v.toFixed(1)).join(', ')} ms; mean ${mean.toFixed(2)} ms; median ${median(perHundred).toFixed(2)} ms`);
-    log(`where, summed over ${on.perPage.length} pages:\n  ${hottest(on.perPage, 20).join('\n  ')}`);
-    if (TIME_ONLY) return;
+    const perHundred = on.perPage.map((/** @type {any} */ p) => p.extension);
+    log(`per page: ${perHundred.map((v) => v.toFixed(1)).join(', ')} ms; mean ${meanOf(perHundred).toFixed(2)} ms; median ${median(perHundred).toFixed(2)} ms`);
+    if (TIME_ONLY || run < RUNS) return { on, off: null };
     log('the same timeline with the extension switched off for x.com ...');
     await setSiteEnabled(session, false);
     const off = await runTimeline(session, false);
     await setSiteEnabled(session, true);
-    const retained = (on.heapEnd - on.heapStart) - (off.heapEnd - off.heapStart);
-    const metrics = [
-      { label: 'content script time per 100 inserted posts (mean over pages 2-10)', value: mean, unit: 'ms',
-        target: 2.0, note: `CPU-profile samples with an extension frame, over pages 2-10 of 100 posts, divided by 9; per page ${
-          perHundred.map((v) => v.toFixed(1)).join(', ')} ms; page's own script time with the extension off: ${
-          median(off.perPage.map((p) => p.busy)).toFixed(1)} ms per page` },
-      { label: 'content script time per 100 inserted posts (median page)', value: median(perHundred), unit: 'ms' },
-      { label: 'content script time per 100 inserted posts (worst page)', value: Math.max(...perHundred), unit: 'ms',
-        note: `where (innermost extension frame > running function), summed over 9 pages: ${hottest(on.perPage).join('; ')
-        }; time inside the adapter's findAuthors per page: ${on.perPage.map((p) => p.scanning.toFixed(1)).join(', ')} ms` },
-      { label: 'page JS heap kept by the extension after 1,000 posts', value: retained, unit: 'MiB',
-        note: `after GC: growth ${(on.heapEnd - on.heapStart).toFixed(2)} MiB with the extension, ${
-          (off.heapEnd - off.heapStart).toFixed(2)} MiB with it off (${on.posts} posts, ${on.badgeCount} badges); the service worker's heap is not included` },
-      { label: 'page JS heap after 1,000 posts, extension on', value: on.heapEnd, unit: 'MiB',
-        note: `extension off: ${off.heapEnd.toFixed(2)} MiB` },
-      { label: 'page JS heap the extension still holds once the 1,000 posts are removed', unit: 'MiB',
-        value: (on.heapAfterRemoval - on.heapStart) - (off.heapAfterRemoval - off.heapStart),
-        note: `after GC, against the start of the run: ${(on.heapAfterRemoval - on.heapStart).toFixed(2)} MiB with the ${
-          ''}extension, ${(off.heapAfterRemoval - off.heapStart).toFixed(2)} MiB with it off; near 0 means nothing grows ${
-          ''}with posts beyond bounded caches` },
-    ];
-    if (on.marks > 0) {
-      metrics.push({ label: 'botlens User Timing measures, total over 1,000 posts', value: on.marks, unit: 'ms' });
-    }
-    process.stdout.write(`${JSON.stringify({ metrics })}\n`);
+    return { on, off };
   } finally {
     await session.close();
   }
+}
+
+async function main() {
+  const runs = [];
+  for (let run = 1; run <= RUNS; run += 1) runs.push(await timedRun(run));
+  const pages = runs.flatMap(({ on }) => on.perPage);
+  const perHundred = pages.map((p) => p.extension);
+  // Total over the runs divided by the pages: a page whose posts arrived just outside its own window (the
+  // feed loaded it early) shows 0 and its neighbour twice as much, which moves a median but not this.
+  const mean = meanOf(perHundred);
+  const runMeans = runs.map(({ on }) => meanOf(on.perPage.map((/** @type {any} */ p) => p.extension)));
+  log(`mean over ${runs.length} runs: ${mean.toFixed(2)} ms (runs ${runMeans.map((v) => v.toFixed(2)).join(', ')})`);
+  log(`where, summed over ${pages.length} pages:\n  ${hottest(pages, 20).join('\n  ')}`);
+  if (TIME_ONLY) return;
+  const { on, off } = runs[runs.length - 1];
+  const retained = (on.heapEnd - on.heapStart) - (off.heapEnd - off.heapStart);
+  const metrics = [
+    { label: `content script time per 100 inserted posts (mean over pages 2-10 of ${runs.length} runs)`, value: mean, unit: 'ms',
+      target: 2.0, note: `CPU-profile samples with an extension frame, over pages 2-10 of 100 posts; runs (each a fresh browser) ${
+        runMeans.map((v) => v.toFixed(2)).join(', ')} ms; page's own script time with the extension off: ${
+        median(off.perPage.map((/** @type {any} */ p) => p.busy)).toFixed(1)} ms per page` },
+    { label: 'content script time per 100 inserted posts (median page)', value: median(perHundred), unit: 'ms' },
+    { label: 'content script time per 100 inserted posts (worst page)', value: Math.max(...perHundred), unit: 'ms',
+      note: `where (innermost extension frame > running function), summed over ${pages.length} pages: ${hottest(pages).join('; ')
+      }; time inside the adapter's findAuthors per page, last run: ${on.perPage.map((/** @type {any} */ p) => p.scanning.toFixed(1)).join(', ')} ms` },
+    { label: 'page JS heap kept by the extension after 1,000 posts', value: retained, unit: 'MiB',
+      note: `after GC: growth ${(on.heapEnd - on.heapStart).toFixed(2)} MiB with the extension, ${
+        (off.heapEnd - off.heapStart).toFixed(2)} MiB with it off (${on.posts} posts, ${on.badgeCount} badges); the service worker's heap is not included` },
+    { label: 'page JS heap after 1,000 posts, extension on', value: on.heapEnd, unit: 'MiB',
+      note: `extension off: ${off.heapEnd.toFixed(2)} MiB` },
+    { label: 'page JS heap the extension still holds once the 1,000 posts are removed', unit: 'MiB',
+      value: (on.heapAfterRemoval - on.heapStart) - (off.heapAfterRemoval - off.heapStart),
+      note: `after GC, against the start of the run: ${(on.heapAfterRemoval - on.heapStart).toFixed(2)} MiB with the ${
+        ''}extension, ${(off.heapAfterRemoval - off.heapStart).toFixed(2)} MiB with it off; near 0 means nothing grows ${
+        ''}with posts beyond bounded caches` },
+  ];
+  if (on.marks > 0) {
+    metrics.push({ label: 'botlens User Timing measures, total over 1,000 posts', value: on.marks, unit: 'ms' });
+  }
+  process.stdout.write(`${JSON.stringify({ metrics })}\n`);
 }
 
 main().catch((error) => {

@@ -57,11 +57,14 @@
     return exact || adapters.find((a) => a.hosts === null) || null;
   }
 
+  /** A page text with its runs of white space made one space, or null when nothing is left. @param {string} value */
+  function squash(value) {
+    return value.replace(/\s+/g, ' ').trim() || null;
+  }
+
   /** @param {Element | null | undefined} el */
   function text(el) {
-    if (!el) return null;
-    const value = (el.textContent || '').replace(/\s+/g, ' ').trim();
-    return value || null;
+    return el ? squash(el.textContent || '') : null;
   }
 
   /** Which count fields of a profile were read rounded, so a later exact reading can clear the flag. */
@@ -180,5 +183,5 @@
   }
 
   BotLens.adapters = { list: adapters, registerAdapter, adapterForHost };
-  BotLens.dom = { text, setCount, countFrom, firstPathSegment, compact, blocksIn, mayHoldProfile };
+  BotLens.dom = { text, squash, setCount, countFrom, firstPathSegment, compact, blocksIn, mayHoldProfile };
 })((globalThis.BotLens ??= {}));

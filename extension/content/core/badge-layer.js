@@ -42,6 +42,17 @@
       this.failed = new Set();
       /** @type {WeakMap<Element, { fingerprint: string, anchor: Element | null }>} author block -> what it was read as */
       this.blocks = new WeakMap();
+      /** @type {WeakMap<object, { handle: string, view: any }>} outcome -> its view: a kept answer is shown by many badges */
+      this.views = new WeakMap();
+      /** One set of handlers for every badge; each call names the badge's entry. */
+      this.badgeHandlers = {
+        onPreview: (/** @type {HTMLElement} */ button, /** @type {Entry} */ entry) => this.floating.showPreview(button, entry.view),
+        onEndPreview: () => this.floating.endPreview(),
+        onOpen: (/** @type {HTMLElement} */ button, /** @type {Entry} */ entry) => this.floating.showCard(button, entry.view, {
+          handle: entry.handle,
+          onFeedback: (/** @type {string} */ label) => this.onFeedback(entry.platform, entry.handle, label),
+        }),
+      };
     }
 
     /**
@@ -101,7 +112,7 @@
       };
       this.entries.set(anchor, entry);
       if (known) {
-        this.attach(anchor, entry, BotLens.verdict.describeOutcome(known, profile.handle));
+        this.attach(anchor, entry, this.viewOf(known, profile.handle));
         if (entry.state === 'error') this.failed.add(anchor);
       } else {
         this.waiting.add(anchor);
@@ -113,14 +124,7 @@
     /** Puts a badge showing `view` at the anchor. @param {Element} anchor @param {Entry} entry @param {any} view */
     attach(anchor, entry, view) {
       entry.view = view;
-      entry.badge = BotLens.createBadge(this.document, {
-        onPreview: (button) => this.floating.showPreview(button, entry.view),
-        onEndPreview: () => this.floating.endPreview(),
-        onOpen: (button) => this.floating.showCard(button, entry.view, {
-          handle: entry.handle,
-          onFeedback: (label) => this.onFeedback(entry.platform, entry.handle, label),
-        }),
-      }, view);
+      entry.badge = BotLens.createBadge(this.document, this.badgeHandlers, entry, view);
       anchor.append(entry.badge.host);
     }
 
@@ -154,7 +158,7 @@
     show(anchor, outcome) {
       const entry = this.entries.get(anchor);
       if (!entry) return;
-      const view = BotLens.verdict.describeOutcome(outcome, entry.handle);
+      const view = this.viewOf(outcome, entry.handle);
       entry.state = outcome && outcome.ok ? 'done' : 'error';
       entry.at = this.now();
       this.waiting.delete(anchor);
@@ -168,6 +172,16 @@
       }
       if (entry.state === 'error') this.failed.add(anchor);
       else this.failed.delete(anchor);
+    }
+
+    /** The badge view of an outcome for this handle, described once per outcome. @param {any} outcome @param {string} handle */
+    viewOf(outcome, handle) {
+      if (!outcome || typeof outcome !== 'object') return BotLens.verdict.describeOutcome(outcome, handle);
+      const kept = this.views.get(outcome);
+      if (kept && kept.handle === handle) return kept.view;
+      const view = BotLens.verdict.describeOutcome(outcome, handle);
+      this.views.set(outcome, { handle, view });
+      return view;
     }
 
     /** Forgets an anchor whose lookup was abandoned (the user navigated away mid-way). */

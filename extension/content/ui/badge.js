@@ -13,13 +13,16 @@
  */
 (function (BotLens) {
   /**
-   * @typedef {{ onPreview: (badge: HTMLElement) => void, onEndPreview: () => void, onOpen: (badge: HTMLElement) => void }} BadgeHandlers
-   * @typedef {{ button: HTMLElement, handlers: BadgeHandlers }} LiveBadge
+   * What a badge's events do, shared by all the badges of one owner (the badge layer): each call
+   * names the badge's button and the value the badge was created for, so no badge needs
+   * handlers of its own.
+   * @typedef {{ onPreview: (button: HTMLElement, owner: any) => void, onEndPreview: () => void,
+   *   onOpen: (button: HTMLElement, owner: any) => void }} BadgeHandlers
    */
 
   const TAG = 'botlens-badge';
 
-  /** @type {WeakMap<Element, LiveBadge>} badge host -> its button and handlers */
+  /** @type {WeakMap<Element, Badge>} badge host -> the badge */
   const live = new WeakMap();
   /** @type {WeakMap<Document, Map<string, HTMLElement>>} per document, the hosts badges are cloned from, by look */
   const prototypes = new WeakMap();
@@ -50,12 +53,12 @@
   function onBadgeEvent(event) {
     const badge = badgeOf(event);
     if (!badge) return;
-    const { button, handlers } = badge;
+    const { button, handlers, owner } = badge;
     switch (event.type) {
       case 'click':
         event.preventDefault();
         event.stopPropagation();
-        handlers.onOpen(button);
+        handlers.onOpen(button, owner);
         break;
       case 'keydown': {
         const { key } = /** @type {KeyboardEvent} */ (event);
@@ -65,7 +68,7 @@
       }
       case 'focus':
       case 'mouseenter':
-        handlers.onPreview(button);
+        handlers.onPreview(button, owner);
         break;
       case 'blur':
       case 'mouseleave':
@@ -113,30 +116,46 @@
     return host;
   }
 
-  /**
-   * @param {Document} document
-   * @param {BadgeHandlers} handlers
-   * @param {import('./verdict.js').BadgeView} view what to show from the start
-   * @returns {{ host: HTMLElement, update: (view: import('./verdict.js').BadgeView) => void }}
-   */
-  function createBadge(document, handlers, view) {
-    const host = /** @type {HTMLElement} */ (hostPrototype(document, view).cloneNode(true));
-    const button = /** @type {HTMLElement} */ (host.firstChild);
-    button.setAttribute('aria-label', view.label);
-    live.set(host, { button, handlers });
+  /** A badge on the page: its host, its button, and what it shows. */
+  class Badge {
+    /**
+     * @param {HTMLElement} host @param {HTMLElement} button @param {BadgeHandlers} handlers @param {any} owner
+     * @param {import('./verdict.js').BadgeView} view
+     */
+    constructor(host, button, handlers, owner, view) {
+      this.host = host;
+      this.button = button;
+      this.handlers = handlers;
+      this.owner = owner;
+      this.shown = view;
+    }
 
-    let shown = view;
-    /** @param {import('./verdict.js').BadgeView} next */
-    function update(next) {
+    /** Writes only what changed. @param {import('./verdict.js').BadgeView} next */
+    update(next) {
+      const { host, button, shown } = this;
       // The tone is the host's attribute alone: the stylesheet colours the button by it.
       if (next.tone !== shown.tone) host.setAttribute('data-botlens-tone', next.tone);
       if (next.label !== shown.label) button.setAttribute('aria-label', next.label);
       if (next.symbol !== shown.symbol) button.setAttribute('data-symbol', next.symbol);
       if (next.word !== shown.word) button.setAttribute('data-word', next.word);
-      shown = next;
+      this.shown = next;
     }
+  }
 
-    return { host, update };
+  /**
+   * @param {Document} document
+   * @param {BadgeHandlers} handlers
+   * @param {any} owner passed back to the handlers with the button (the badge layer's entry)
+   * @param {import('./verdict.js').BadgeView} view what to show from the start
+   * @returns {Badge}
+   */
+  function createBadge(document, handlers, owner, view) {
+    const host = /** @type {HTMLElement} */ (hostPrototype(document, view).cloneNode(true));
+    const button = /** @type {HTMLElement} */ (host.firstChild);
+    button.setAttribute('aria-label', view.label);
+    const badge = new Badge(host, button, handlers, owner, view);
+    live.set(host, badge);
+    return badge;
   }
 
   BotLens.createBadge = createBadge;

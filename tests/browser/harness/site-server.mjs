@@ -1,9 +1,6 @@
 // One HTTPS server on 127.0.0.1 that plays every social site: Chromium maps the real domains to it with
 // --host-resolver-rules, and this server picks the site by the Host header.
 import https from 'node:https';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { selfSignedCertificate } from './tls.mjs';
 
 /**
@@ -28,7 +25,7 @@ export class SiteServer {
   }
 
   async start() {
-    const tls = selfSignedCertificate(mkdtempSync(join(tmpdir(), 'botlens-tls-')), this.hosts);
+    const tls = selfSignedCertificate(this.hosts);
     this.server = https.createServer(tls, (req, res) => this.handle(req, res));
     await new Promise((done) => this.server.listen(0, '127.0.0.1', done));
     this.port = /** @type {import('node:net').AddressInfo} */ (this.server.address()).port;
