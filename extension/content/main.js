@@ -1,9 +1,10 @@
 // @ts-check
 'use strict';
 /**
- * Entry point of the content scripts (loaded last): picks the adapter for this site, and if
+ * Entry point of the content scripts (loaded last): picks the adapter for this site, and while
  * the user has the site switched on, badges the profile header and every author as the page
- * changes. Answers the popup's question about the profile on screen.
+ * changes; switched off, the badges leave the open tab at once. Answers the popup's question
+ * about the profile on screen.
  */
 (function (BotLens) {
   if (BotLens.started) return;
@@ -23,17 +24,14 @@
     return false;
   });
 
-  async function start() {
-    const setting = await send({ type: 'settings.site', platform: adapter.platform });
-    if (!setting.ok || !setting.enabled) return;
-
+  /**
+   * Badges this page until stop() is called: the profile header and every author, rescanned as the
+   * page changes.
+   * @returns {{ stop: () => void, forget: () => void }}
+   */
+  function badgePage() {
+    let stopped = false;
     const batcher = new BotLens.AuthorBatcher({ send });
-    // The service worker drops its scores when the backend or token changes; so do the answers kept here.
-    if (chrome.storage && chrome.storage.onChanged) {
-      chrome.storage.onChanged.addListener((changes, area) => {
-        if (area === 'local' && (changes.backendUrl || changes.token)) batcher.forget();
-      });
-    }
     const layer = new BotLens.BadgeLayer({
       document,
       floating: new BotLens.FloatingLayer(document),
@@ -69,7 +67,7 @@
       const known = batcher.known(sighting.profile);
       if (!layer.claim(sighting, known)) return;
       batcher.request(sighting.profile, known).then((outcome) => {
-        if (!signal.aborted || sighting.anchor.isConnected) layer.show(sighting.anchor, outcome);
+        if (!stopped && (!signal.aborted || sighting.anchor.isConnected)) layer.show(sighting.anchor, outcome);
       });
     }
 
@@ -88,8 +86,43 @@
       onNavigate: () => { pageProfile = null; },
     });
     watcher.start();
-    setInterval(() => { if (layer.hasFailures()) watcher.scanNow(); }, RETRY_TICK_MS);
+    const retry = setInterval(() => { if (layer.hasFailures()) watcher.scanNow(); }, RETRY_TICK_MS);
+    return {
+      stop() {
+        stopped = true;
+        watcher.stop();
+        clearInterval(retry);
+        layer.removeAll();
+        pageProfile = null;
+      },
+      forget: () => batcher.forget(),
+    };
   }
 
-  start();
+  /** @type {{ stop: () => void, forget: () => void } | null} */
+  let badging = null;
+  let settled = Promise.resolve();
+
+  /** Starts or stops the badges as the user's switch for this site says, now and whenever it changes. */
+  function followSwitch() {
+    settled = settled.then(async () => {
+      const setting = await send({ type: 'settings.site', platform: adapter.platform });
+      const enabled = setting.ok && setting.enabled;
+      if (enabled && !badging) badging = badgePage();
+      else if (!enabled && badging) {
+        badging.stop();
+        badging = null;
+      }
+    });
+  }
+
+  if (chrome.storage && chrome.storage.onChanged) {
+    chrome.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      if (changes.sites) followSwitch();
+      // The service worker drops its scores when the backend or token changes; so do the answers kept here.
+      if (badging && (changes.backendUrl || changes.token)) badging.forget();
+    });
+  }
+  followSwitch();
 })((globalThis.BotLens ??= {}));

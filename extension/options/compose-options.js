@@ -39,7 +39,7 @@ export async function mountComposeOptions(container, { document, storage }) {
     const box = /** @type {HTMLInputElement} */ (el(document, 'input', { type: 'checkbox', id: `compose-site-${site}`, value: site }));
     box.addEventListener('change', async () => {
       await saveComposeSettings(storage, { sites: { [site]: box.checked } });
-      say(`Compose check ${box.checked ? 'on' : 'off'} for ${SITE_NAMES[site]}. Reload its tabs to apply.`);
+      say(`Compose check ${box.checked ? 'on' : 'off'} for ${SITE_NAMES[site]}; open tabs follow at once.`);
     });
     boxes[site] = box;
     label.append(box, ` ${SITE_NAMES[site]}`);

@@ -36,7 +36,7 @@ backend.state.override = async (request) => {
 };
 const composeRequests = () => backend.state.requests.filter((r) => r.path === '/api/v1/compose/check');
 
-function openCompose(body, url) {
+function openCompose(body, url, { hearsStorage = false } = {}) {
   const timers = manualTimers();
   const replies = [];
   const contentChrome = {
@@ -49,6 +49,8 @@ function openCompose(body, url) {
       },
       onMessage: { addListener: () => {} },
     },
+    // Every extension context hears the same storage changes (the options page saving a switch).
+    ...(hearsStorage ? { storage: { onChanged: chrome.storage.onChanged } } : {}),
   };
   const loaded = loadContent({
     html: `<!doctype html><html><body>${body}</body></html>`,
@@ -179,6 +181,23 @@ test('switched off for a site: no meter and nothing sent', async () => {
   assert.equal(meters(page.document).length, 0);
   assert.equal(composeRequests().length, before);
   await storage.set({ composeSites: {} });
+});
+
+test('the switch applies to an open tab at once: off takes the meter away, on brings it back', async () => {
+  const page = openCompose(MASTODON_FORM, 'https://mastodon.social/home', { hearsStorage: true });
+  await until(() => meters(page.document).length === 1);
+  await storage.set({ composeSites: { mastodon: false } });
+  await until(() => meters(page.document).length === 0);
+  const before = composeRequests().length;
+  type(page, page.document.querySelector('textarea'), 'FREE followers #now');
+  await page.timers.runAll();
+  await settle();
+  assert.equal(composeRequests().length, before, 'switched off: typing sends nothing');
+  await storage.set({ composeSites: {} });
+  await until(() => meters(page.document).length === 1);
+  type(page, page.document.querySelector('textarea'), 'FREE followers #now!');
+  await page.timers.runAll();
+  await until(() => meters(page.document)[0].verdict === 'spam_like');
 });
 
 test('with the opt-in, a sent post is remembered and goes with the next check on that site', async () => {

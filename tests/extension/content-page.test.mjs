@@ -44,6 +44,29 @@ test('a rescan after more content loads badges only the new authors', async () =
   assert.deepEqual(requests.flatMap((r) => r.body.accounts.map((a) => a.handle)), ['newcomer_42']);
 });
 
+test('switching X off takes the badges off an open tab and stops reading it; on badges it again, without a reload', async () => {
+  const page = openPage(chrome, 'x-profile.html', 'https://x.com/ada_example');
+  await until(() => badges(page.document).length === 4 && badges(page.document).every((b) => b.tone !== 'pending'));
+  await chrome.storage.local.set({ sites: { x: false } });
+  await until(() => badges(page.document).length === 0);
+  const before = backend.scoreRequests().length;
+  const extra = page.document.createElement('div');
+  extra.setAttribute('data-testid', 'cellInnerDiv');
+  extra.innerHTML = page.document.querySelector('[data-testid="cellInnerDiv"]').innerHTML
+    .replaceAll('ada_example', 'late_comer').replaceAll('Ada Example', 'Late Comer');
+  page.document.querySelector('[data-testid="cellInnerDiv"]').parentElement.append(extra);
+  // Longer than the page watcher's rescan delay: a watcher still running would have read the new post by now.
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  assert.equal(backend.scoreRequests().length, before, 'switched off: the new post is not read');
+  assert.equal(badges(page.document).length, 0);
+  const popupView = await page.askPage({ type: 'page.profile' });
+  assert.equal(popupView.profile, null, 'switched off: the popup is told of no profile');
+  await chrome.storage.local.set({ sites: { x: true } });
+  await until(() => badges(page.document).length === 5 && badges(page.document).every((b) => b.tone !== 'pending'));
+  const asked = backend.scoreRequests().slice(before).flatMap((r) => r.body.accounts.map((a) => a.handle));
+  assert.ok(asked.includes('late_comer'), 'the post added while off is read once switched on');
+});
+
 test('card: both probabilities, reasons as text (never markup), and Report a mistake sends feedback', async () => {
   backend.state.override = (request) => {
     if (request.path !== '/api/v1/accounts/score') return null;

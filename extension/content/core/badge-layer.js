@@ -193,6 +193,16 @@
       this.waiting.delete(anchor);
     }
 
+    /** Takes every badge off the page (the user switched BotLens off for this site). */
+    removeAll() {
+      this.floating.clear();
+      for (const host of this.document.querySelectorAll('[data-botlens="badge"]')) host.remove();
+      this.entries = new WeakMap();
+      this.blocks = new WeakMap();
+      this.waiting.clear();
+      this.failed.clear();
+    }
+
     /** @returns {boolean} whether any badge on the page is waiting for a retry */
     hasFailures() {
       for (const anchor of this.failed) if (!anchor.isConnected) this.failed.delete(anchor);

@@ -34,6 +34,8 @@ export function openPage(workerChrome, fixtureName, url) {
       sendMessage: (message) => sendToWorker(workerChrome, structuredClone(message), { id: workerChrome.runtime.id, tab: { id: 1 } }),
       onMessage: { addListener: (fn) => pageListeners.push(fn) },
     },
+    // Every extension context hears the same storage changes (the options page saving a switch).
+    storage: { onChanged: workerChrome.storage.onChanged },
   };
   const loaded = loadContent({
     html: fixture(fixtureName),
