@@ -81,3 +81,15 @@ def test_a_model_saved_without_cues_still_scores():
     texts = ["see you at lunch", "free cash prize"]
     np.testing.assert_allclose([old.probability(t, GENERIC) for t in texts],
                                trained.predict_proba(texts, GENERIC)[:, 1], rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("platform", ["x", "reddit", "youtube", None])
+def test_a_checks_own_rules_give_the_same_cues_as_a_neutral_reading(platform):
+    # The check's Draft knows the platform and the recent posts; the cues read only rules that depend on neither.
+    from botlens.compose.rules import Draft, run_rules
+    texts = ["#a #b #c #d @u1 @u2 @u3 @u4 @u5 FREE MONEY!!!!! dm me http://bit.ly/x www.y.com",
+             "great song 😀😀😀😀😀 love it", "same text as before", "https://only.example.com"]
+    for text in texts:
+        draft = Draft(text, platform, ("same text as before",))
+        tips = run_rules(draft)
+        np.testing.assert_array_equal(dense_features(text, draft, tips), dense_features(text))

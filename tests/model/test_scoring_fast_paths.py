@@ -56,8 +56,7 @@ def test_literal_scan_finds_every_occurrence_str_find_finds():
 @pytest.fixture
 def scan_everything(monkeypatch):
     """Batches of any length take the long-batch paths (one scan for all literals, links from positions)."""
-    monkeypatch.setattr(text_batch, "_SCAN_FROM", 0)
-    monkeypatch.setattr(profile_text, "_SCAN_LINKS_FROM", 0)
+    monkeypatch.setattr(text_batch, "SCAN_FROM", 0)
 
 
 def test_long_batch_paths_equal_the_reference_on_awkward_texts(scan_everything, handle_model):  # noqa: F811

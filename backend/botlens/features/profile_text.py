@@ -18,16 +18,15 @@ from botlens.features.self_description import declared_in, self_described_bot
 from botlens.features.text_batch import TextBatch
 
 LINK = re.compile(r"https?://|www\.|\.(?:com|net|org|ly|io|co|me|it)\b", re.IGNORECASE)
-# Every match of LINK contains one of these in ``text.lower()``: a prefilter for batches (see _links).
-_LINK_LITERALS = ("http", "www.", ".co", ".net", ".org", ".ly", ".io", ".me", ".it")
 # IGNORECASE also equates these with "i" and "s", though lower() keeps them: with them the prefilter is off.
 _CASE_FOLDS_APART = ("\u0131", "\u017f")
 _DIGITS = str.maketrans("", "", "0123456789")
-# LINK's alternatives as literals of lowered text: these match outright, the domains need a boundary after them.
+# LINK's alternatives as literals of lowered text: every match of LINK is one of them in ``text.lower()`` (the
+# prefilter for batches, see _links); the first three match outright, the domains need a boundary after them.
 _SURE_LINKS = ("http://", "https://", "www.")
 _DOMAINS = (".com", ".net", ".org", ".ly", ".io", ".co", ".me", ".it")
+_LINK_LITERALS = _SURE_LINKS + _DOMAINS
 _ASCII_WORD = np.array([chr(c).isalnum() or c == ord("_") for c in range(128)])
-_SCAN_LINKS_FROM = 16_000  # characters; below, the prefilter and the expression text by text
 FEW_PROFILES = 8  # up to this many, text by text
 
 
@@ -58,7 +57,7 @@ def _links(bio: TextBatch) -> np.ndarray:
         return bio.matches(LINK)
     out = np.zeros(bio.size, dtype=np.float64)
     texts = bio.texts
-    if len(lowered) >= _SCAN_LINKS_FROM:
+    if bio.is_long():  # otherwise the prefilter, then the expression text by text
         found, unsure = _link_positions(bio.lowered_scan())
         out[bio.text_at(found)] = 1.0
         candidates = [i for i in bio.text_at(unsure).tolist() if not out[i]]
@@ -75,7 +74,7 @@ def _link_positions(scan: LiteralScan) -> tuple[np.ndarray, np.ndarray]:
     text: a match of LINK in a text is one of these literals at the same place in its lowered form (see
     _LINK_LITERALS), and a domain needs a word boundary after it, that is a character that is not a letter,
     digit or "_" (the separator counts as none)."""
-    starts = scan.starts_each(_SURE_LINKS + _DOMAINS)
+    starts = scan.starts_each(_LINK_LITERALS)
     found, unsure = starts[:len(_SURE_LINKS)], []
     for domain, at in zip(_DOMAINS, starts[len(_SURE_LINKS):]):
         after = at + len(domain)

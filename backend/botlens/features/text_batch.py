@@ -20,7 +20,7 @@ from botlens.features.literal_scan import LiteralScan
 SEPARATOR = "\x00"
 _DIGIT_0, _DIGITS = 48, 10  # str.translate counted exactly "0123456789"
 # From this many characters one scan for all literals beats a str.find pass per literal (about 400 bios).
-_SCAN_FROM = 16_000
+SCAN_FROM = 16_000
 
 
 class TextBatch:
@@ -111,7 +111,7 @@ class TextBatch:
         haystack = self.lowered()
         if haystack is None:
             return None
-        if len(haystack) >= _SCAN_FROM:
+        if self.is_long():
             return self.lowered_scan().starts(literals)
         positions = []
         for literal in literals:
@@ -121,6 +121,10 @@ class TextBatch:
                 positions.append(at)
                 at = find(literal, at + 1)
         return positions
+
+    def is_long(self) -> bool:
+        """Long enough (``SCAN_FROM`` characters) that one pass for all literals beats a pass per literal."""
+        return len(self.joined) >= SCAN_FROM
 
     def lowered_scan(self) -> LiteralScan:
         """``lowered()`` (which must not be None) prepared for multi-literal scans, built once."""

@@ -24,9 +24,11 @@ class ComposeChecker:
         self._model = loaded_model.obj
         self._domains = isinstance(self._model, DomainTextModel)
 
-    def model_probability(self, text: str, platform: str | None = None) -> float:
+    def model_probability(self, text: str, platform: str | None = None, draft: Draft | None = None,
+                          tips: list[Tip] | None = None) -> float:
+        """``draft`` and ``tips``: the rules already run on this text, which the model's cues reuse."""
         if self._domains:
-            return self._model.probability(text, domain_for(platform))
+            return self._model.probability(text, domain_for(platform), draft, tips)
         return float(self._model.predict_proba([text])[0, 1])
 
     def model_probabilities(self, texts: list[str], platform: str | None = None) -> np.ndarray:
@@ -37,8 +39,9 @@ class ComposeChecker:
     def assess(self, text: str, platform: str | None = None, recent_posts: list[str] | None = None
                ) -> tuple[float, list[Tip]]:
         """Combined probability and tips (rule tips first, in rule order)."""
-        model_probability = self.model_probability(text, platform)
-        tips = run_rules(Draft(text, platform, recent_posts or ()))
+        draft = Draft(text, platform, recent_posts or ())
+        tips = run_rules(draft)
+        model_probability = self.model_probability(text, platform, draft, tips)
         extra = wording_tip(model_probability, tips)
         return combine(model_probability, tips), tips + ([extra] if extra else [])
 

@@ -29,7 +29,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
 from botlens.compose import phrases
-from botlens.compose.rules import Draft, run_rules
+from botlens.compose.rules import Draft, Tip, run_rules
 from botlens.features.text import is_shortener, model_text, model_texts, url_domain
 
 GENERIC = "generic"
@@ -63,15 +63,19 @@ DENSE_FEATURES = ("has_link", "links_up_to_3", "youtube_link", "shortener_link",
                   *(f"rule_{code}" for code in _RULE_CUES))
 
 
-def dense_features(text: str) -> np.ndarray:
-    """One value per :data:`DENSE_FEATURES` name, each in [0, 1.5]."""
-    draft = Draft(text)
+def dense_features(text: str, draft: Draft | None = None, tips: Sequence[Tip] | None = None) -> np.ndarray:
+    """One value per :data:`DENSE_FEATURES` name, each in [0, 1.5]. ``draft`` and ``tips``: the compose check's
+    own reading of this text (with its platform and recent posts), so a check runs the rules once; the cues read
+    only rules that depend on neither."""
+    if draft is None or tips is None:
+        draft = Draft(text)
+        tips = run_rules(draft)
     view = draft.view
     urls = [text[start:end] for start, end in draft.urls]
     domains = [url_domain(url) for url in urls]
     letters = [c for c in view.text if c.isalpha()]
     capitals = sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 5 else 0.0
-    codes = {tip.code for tip in run_rules(draft)}
+    codes = {tip.code for tip in tips}
     return np.array([
         float(bool(urls)),
         min(len(urls), 3) / 3,
@@ -164,7 +168,9 @@ class DomainTextModel:
             self._blocks = blocks
         return self._blocks
 
-    def decision(self, text: str, domain: str | None = None) -> float:
+    def decision(self, text: str, domain: str | None = None, draft: Draft | None = None,
+                 tips: Sequence[Tip] | None = None) -> float:
+        """``draft`` and ``tips``: the rules' reading of ``text`` when the caller has it (see dense_features)."""
         domain = self._domain(domain)
         coef = self.weights[domain]
         folded = model_text(text)
@@ -183,11 +189,12 @@ class DomainTextModel:
             total += block.weight * float(values @ coef[block.offset + index]) / norm
         dense = self._dense_weights(domain)
         if dense is not None:
-            total += float(dense_features(text) @ dense)
+            total += float(dense_features(text, draft, tips) @ dense)
         return total
 
-    def probability(self, text: str, domain: str | None = None) -> float:
+    def probability(self, text: str, domain: str | None = None, draft: Draft | None = None,
+                    tips: Sequence[Tip] | None = None) -> float:
         domain = self._domain(domain)
         a, b = self.calibration[domain]
-        z = a * self.decision(text, domain) + b
+        z = a * self.decision(text, domain, draft, tips) + b
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))

@@ -1,10 +1,11 @@
 """The compose model: how spam-like a short text reads, from word and character n-grams.
 
 Trained on the YouTube comment spam of both TubeSpam folders (deduplicated), the SMS Spam Collection, and, as
-ham, the human accounts' posts of the Bot-or-Not 2024 timelines (read by :mod:`botlens.training.text_corpora`) (without them the model took "has a link" for
-spam and flagged about half of ordinary posts by people). Word n-grams carry phrases; character n-grams within
-word boundaries (``char_wb``) cover any script and odd spellings. Links and digits are folded to placeholders
-first (see :func:`botlens.features.text.model_text`), so the model learns "has a link" rather than which link.
+ham, the human accounts' posts of the Bot-or-Not 2024 timelines (without them the model took "has a link" for
+spam and flagged about half of ordinary posts by people); :mod:`botlens.training.text_corpora` reads them.
+Word n-grams carry phrases; character n-grams within word boundaries (``char_wb``) cover any script and odd
+spellings. Links and digits are folded to placeholders first (see :func:`botlens.features.text.model_text`), so
+the model learns "has a link" rather than which link.
 Each corpus is a domain with weights of its own on top of shared ones (see
 :mod:`botlens.scoring.text_model`): a link on 2014 YouTube and a link in a 2024 post need not mean the same.
 The YouTube weights also read a few unnormalised dense cues (links by kind, a domain spelled out with spaces,

@@ -145,7 +145,7 @@
           this.waiting.delete(anchor);
         } else if (now - entry.at >= WAITING_SHOWN_AFTER_MS) {
           this.waiting.delete(anchor);
-          this.attach(anchor, entry, BotLens.verdict.describeOutcome(null, entry.handle));
+          this.attach(anchor, entry, this.viewOf(null, entry.handle));
         }
       }
       if (this.waiting.size) this.showWaitingLater();
@@ -197,8 +197,6 @@
     removeAll() {
       this.floating.clear();
       for (const host of this.document.querySelectorAll('[data-botlens="badge"]')) host.remove();
-      this.entries = new WeakMap();
-      this.blocks = new WeakMap();
       this.waiting.clear();
       this.failed.clear();
     }

@@ -212,8 +212,8 @@
   }
 
   /**
-   * One of our own hosts (badges, cards, the compose meter): every one carries data-botlens and
-   * keeps its content in a shadow root, which page observers do not see into.
+   * One of our own hosts (badges, cards, the compose meter): every one carries data-botlens, and
+   * what is inside it (a shadow root, or a badge's button) is ours too.
    * @param {Node} node
    */
   function isOwnHost(node) {
