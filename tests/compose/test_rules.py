@@ -167,6 +167,15 @@ def test_punctuation_runs():
     (rules.self_promotion, "Nice song. Check out my channel for covers", "Check out my channel"),
     (rules.self_promotion, "Nouvelle vidéo, abonnez-vous à la chaîne", "abonnez-vous"),
     (rules.self_promotion, "Nuevo video, ¡suscríbete!", "suscríbete"),
+    (rules.self_promotion, "There is one video on my channel about my brother", "on my channel"),
+    (rules.self_promotion, "Sub 2 me plz, new vids every week", "Sub 2 me"),
+    (rules.self_promotion, "cool. i'll sub you back", "i'll sub you back"),
+    (rules.self_promotion, "Come and watch my new video, the zombie movie part 1", "watch my new video"),
+    (rules.self_promotion, "los invito a subscribirse a mi canal", "subscribirse a mi canal"),
+    (rules.engagement_bait, "Like this comment if you're watching in 2015", "Like this comment"),
+    (rules.engagement_bait, "What a song. Thumbs up if you agree", "Thumbs up if"),
+    (rules.engagement_bait, "Tag a friend who needs to hear this", "Tag a friend"),
+    (rules.engagement_bait, "New drop tonight, like and retweet!", "like and retweet"),
     (rules.dm_me, "Want to grow fast? DM me for details", "DM me"),
     (rules.giveaway, "GIVEAWAY time: win a free iPhone!", "GIVEAWAY"),
     (rules.giveaway, "Congratulations! You have won", "Congratulations! You"),
@@ -182,6 +191,8 @@ def test_phrase_rules_find_and_span_the_phrase(rule, text, phrase):
 def test_phrase_hidden_by_zero_width_and_fullwidth_letters_is_found():
     text = f"please f{ZWSP}ollow back"
     assert spanned(text, tips(text, rules.follow_back)[0]) == f"f{ZWSP}ollow back"
+    text = f"great song! l{ZWSP}ike if you came here from the radio"
+    assert spanned(text, tips(text, rules.engagement_bait)[0]) == f"l{ZWSP}ike if"
     text = "ＤＭ ｍｅ now"
     assert spanned(text, tips(text, rules.dm_me)[0]) == "ＤＭ ｍｅ"
 
@@ -192,6 +203,10 @@ def test_phrase_hidden_by_zero_width_and_fullwidth_letters_is_found():
     "Working from the office today, then home",
     "Richard got rid of his old car",
     "My channel on the radio is 101.5",
+    "I finally subscribed to him, 14 million subscribers and counting",
+    "I really like this song, the video goes perfect with it",
+    "I don't understand posts like this",
+    "Is it bad that my relationship is just like this lol",
 ])
 def test_ordinary_sentences_trigger_no_rule(text):
     assert run_rules(Draft(text, "x")) == []

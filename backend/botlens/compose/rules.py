@@ -256,6 +256,10 @@ giveaway = _phrase_rule(
     "giveaway", phrases.GIVEAWAY,
     "“{phrase}” is giveaway wording that scams copy. If it is real, link the official rules and drop the hype.",
     2.0)
+engagement_bait = _phrase_rule(
+    "engagement_bait", phrases.ENGAGEMENT_BAIT,
+    "“{phrase}” asks for likes or shares instead of saying something; platforms demote it as engagement bait. "
+    "Ask a real question, or let the post earn its likes.", 3.0)
 get_rich = _phrase_rule(
     "get_rich", phrases.GET_RICH,
     "“{phrase}” is get-rich phrasing that readers associate with scams. State plainly what you are offering.",
@@ -263,7 +267,7 @@ get_rich = _phrase_rule(
 
 RULES: tuple[Callable[[Draft], list[Tip]], ...] = (
     repeated_post, only_link, several_links, link_shortener, too_many_hashtags, too_many_mentions,
-    follow_back, self_promotion, dm_me, giveaway, get_rich, shouting, emoji_run, punctuation_run,
+    follow_back, self_promotion, engagement_bait, dm_me, giveaway, get_rich, shouting, emoji_run, punctuation_run,
 )
 
 

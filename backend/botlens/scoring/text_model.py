@@ -55,7 +55,7 @@ def domain_for(platform: str | None) -> str:
 _SPELLED_OUT_DOMAIN = re.compile(r"\b\w+\s*(?:\.|\(dot\)|\bdot\b)\s*(?:com|net|org)\w?\b", re.IGNORECASE)
 _STRONG_CUE = math.sqrt(2.0)
 _PHRASES = (("self_promotion", phrases.SELF_PROMOTION), ("follow_back", phrases.FOLLOW_BACK),
-            ("giveaway", phrases.GIVEAWAY))
+            ("giveaway", phrases.GIVEAWAY), ("engagement_bait", phrases.ENGAGEMENT_BAIT))
 _RULE_CUES = ("several_links", "only_link", "shouting", "emoji_run", "punctuation_run", "dm_me",
               "get_rich")
 DENSE_FEATURES = ("has_link", "links_up_to_3", "youtube_link", "shortener_link", "spelled_out_domain",
