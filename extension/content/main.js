@@ -36,6 +36,7 @@
       document,
       floating: new BotLens.FloatingLayer(document),
       onFeedback: (platform, handle, label) => send({ type: 'feedback.send', platform, handle, label }),
+      unobserved: (change) => watcher.unobserved(change),
     });
 
     /** @param {any} profile */
@@ -67,7 +68,7 @@
       const known = batcher.known(sighting.profile);
       if (!layer.claim(sighting, known)) return;
       batcher.request(sighting.profile, known).then((outcome) => {
-        if (!stopped && (!signal.aborted || sighting.anchor.isConnected)) layer.show(sighting.anchor, outcome);
+        if (!stopped && (!signal.aborted || sighting.anchor.isConnected)) layer.showSoon(sighting.anchor, outcome);
       });
     }
 

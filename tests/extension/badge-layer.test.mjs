@@ -71,3 +71,36 @@ test('an answer for a post the site took away is kept, and its badge goes in whe
   assert.equal(layer.claim(third), false, 'answered already: no second lookup');
   assert.equal(badgesAt(third.anchor)[0].getAttribute('data-botlens-tone'), 'human');
 });
+
+test('answers that arrive in one turn go in together, inside one unobserved change, once the turn ends', async () => {
+  const { BotLens, document, location } = loadContent({ html: fixture('x-profile.html'), url: 'https://x.com/ada_example' });
+  /** @type {string[]} */
+  const log = [];
+  const layer = new BotLens.BadgeLayer({
+    document, floating: new BotLens.FloatingLayer(document), onFeedback: async () => ({}), setTimer: () => 0,
+    unobserved: (/** @type {() => void} */ change) => {
+      log.push('pause');
+      change();
+      log.push('resume');
+    },
+  });
+  const sightings = BotLens.adapters.adapterForHost(location.hostname).findAuthors(document, location);
+  assert.ok(sightings.length >= 2, 'the fixture shows several authors');
+  for (const sighting of sightings) layer.claim(sighting);
+  const badged = () => sightings.filter((s) => s.anchor.querySelector('[data-botlens="badge"]')).length;
+  sightings.forEach((sighting, i) => layer.showSoon(sighting.anchor, i % 2 ? BOT : HUMAN));
+  assert.equal(badged(), 0, 'nothing is written during the turn');
+  await Promise.resolve();
+  assert.equal(badged(), sightings.length);
+  assert.deepEqual(log, ['pause', 'resume'], 'one unobserved change for all of them');
+  assert.equal(sightings[1].anchor.querySelector('[data-botlens="badge"]').getAttribute('data-botlens-tone'), 'bot');
+});
+
+test('answers still to be shown are dropped when every badge is taken off', async () => {
+  const { layer, sightings: [sighting], badgesAt } = page();
+  layer.claim(sighting);
+  layer.showSoon(sighting.anchor, BOT);
+  layer.removeAll();
+  await Promise.resolve();
+  assert.equal(badgesAt(sighting.anchor).length, 0);
+});

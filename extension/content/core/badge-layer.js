@@ -25,14 +25,19 @@
     /**
      * @param {{ document: Document, floating: any,
      *   onFeedback: (platform: string, handle: string, label: string) => Promise<any>,
-     *   now?: () => number, setTimer?: (fn: () => void, ms: number) => any }} deps
+     *   now?: () => number, setTimer?: (fn: () => void, ms: number) => any,
+     *   unobserved?: (change: () => void) => void }} deps unobserved: runs our own DOM changes unseen by the page watcher
      */
-    constructor({ document, floating, onFeedback, now = Date.now, setTimer = (fn, ms) => setTimeout(fn, ms) }) {
+    constructor({ document, floating, onFeedback, now = Date.now, setTimer = (fn, ms) => setTimeout(fn, ms),
+      unobserved = (change) => change() }) {
       this.document = document;
       this.floating = floating;
       this.onFeedback = onFeedback;
       this.now = now;
       this.setTimer = setTimer;
+      this.unobserved = unobserved;
+      /** @type {Array<[Element, any]>} answers that arrived in this turn, shown together by showArrived */
+      this.arrived = [];
       /** @type {Set<Element>} anchors claimed without a badge, their answer still to come */
       this.waiting = new Set();
       this.waitingTimer = null;
@@ -132,7 +137,7 @@
       if (this.waitingTimer !== null) return;
       this.waitingTimer = this.setTimer(() => {
         this.waitingTimer = null;
-        this.showWaiting();
+        this.unobserved(() => this.showWaiting());
       }, WAITING_SHOWN_AFTER_MS);
     }
 
@@ -174,6 +179,22 @@
       else this.failed.delete(anchor);
     }
 
+    /**
+     * Shows an answer with the others that arrive in the same turn: one message answers a whole
+     * page of authors, and its badges go in together, unobserved, at the end of the turn.
+     * @param {Element} anchor @param {any} outcome
+     */
+    showSoon(anchor, outcome) {
+      this.arrived.push([anchor, outcome]);
+      if (this.arrived.length === 1) queueMicrotask(() => this.showArrived());
+    }
+
+    showArrived() {
+      const arrived = this.arrived;
+      this.arrived = [];
+      if (arrived.length) this.unobserved(() => { for (const [anchor, outcome] of arrived) this.show(anchor, outcome); });
+    }
+
     /** The badge view of an outcome for this handle, described once per outcome. @param {any} outcome @param {string} handle */
     viewOf(outcome, handle) {
       if (!outcome || typeof outcome !== 'object') return BotLens.verdict.describeOutcome(outcome, handle);
@@ -196,6 +217,7 @@
     /** Takes every badge off the page (the user switched BotLens off for this site). */
     removeAll() {
       this.floating.clear();
+      this.arrived = [];
       for (const host of this.document.querySelectorAll('[data-botlens="badge"]')) host.remove();
       this.waiting.clear();
       this.failed.clear();

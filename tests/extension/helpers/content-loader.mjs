@@ -34,7 +34,7 @@ export function loadContent({ html = '<!doctype html><html><body></body></html>'
   const location = new URL(url);
   if (beforeRun) beforeRun({ window, document, location });
   const context = vm.createContext({
-    window, document, location, URL, console, setTimeout, clearTimeout, setInterval, clearInterval, AbortController, Promise,
+    window, document, location, URL, console, setTimeout, clearTimeout, setInterval, clearInterval, AbortController, Promise, queueMicrotask,
     ...globals,
   });
   for (const file of files) {
