@@ -48,12 +48,8 @@
     /** @type {import('./registry.js').Profile} */
     const profile = { platform: 'reddit', handle, display_name: text(title) };
     setCount(profile, 'followers_count', labelledNumber(document, /followers/i));
-    // Reddit has no likes count; karma (upvotes received) is the nearest signal of the same kind.
-    const postKarma = labelledNumber(document, /post karma/i);
-    const commentKarma = labelledNumber(document, /comment karma/i);
-    if (postKarma || commentKarma) {
-      setCount(profile, 'likes_count', { value: (postKarma?.value || 0) + (commentKarma?.value || 0), approximate: false });
-    }
+    // Karma (upvotes received) is not sent as likes_count: the models learned likes_count as likes
+    // given, and a well-liked account would read as one that likes a lot.
     for (const el of document.querySelectorAll(selectors.cakeDay)) {
       const box = el.parentElement && el.parentElement.parentElement;
       if (box && /cake day/i.test(box.textContent || '')) {
