@@ -35,3 +35,21 @@ def test_every_endpoint_is_documented_in_the_readme(app):
     readme = (ROOT / "README.md").read_text()
     missing = sorted(path for path, _ in api_rules(app) if path not in readme)
     assert not missing, f"endpoints missing from README.md: {missing}"
+
+
+def test_tip_codes_are_listed_and_every_rule_raises_its_own(client):
+    from botlens.compose.combine import TIP_CODES
+    from botlens.compose.rules import RULES, Draft
+
+    document = client.get("/api/v1/openapi.json").get_json()
+    listed = document["components"]["schemas"]["ComposeTip"]["properties"]["code"]["enum"]
+    assert set(listed) == set(TIP_CODES) and "engagement_bait" in listed and "spam_like_wording" in listed
+    text = ("FOLLOW BACK!!!! Like this comment if you agree, check out my channel, DM me, GIVEAWAY, make $500 a day "
+            "🔥🔥🔥🔥 bit.ly/x tinyurl.com/y http://a.co #a #b #c #d @q @w @e @r @t @y SHOUTING AT EVERYONE HERE NOW")
+    fired = set()
+    for rule in RULES:
+        for draft in (Draft(text, "x", [text]), Draft("https://bit.ly/x", "x")):
+            for tip in rule(draft):
+                assert tip.code == rule.__name__
+                fired.add(rule.__name__)
+    assert fired == {rule.__name__ for rule in RULES}

@@ -13,7 +13,11 @@ import math
 from collections.abc import Sequence
 from enum import Enum
 
-from botlens.compose.rules import Tip
+from botlens.compose.rules import RULES, Tip
+
+WORDING_CODE = "spam_like_wording"
+# Every code a tip can carry, as the API documents them: each rule's tips carry its name.
+TIP_CODES: tuple[str, ...] = (*(rule.__name__ for rule in RULES), WORDING_CODE)
 
 FINE_BELOW = 0.35
 SPAM_LIKE_FROM = 0.65
@@ -45,7 +49,7 @@ def wording_tip(model_probability: float, tips: Sequence[Tip]) -> Tip | None:
     if model_probability < FINE_BELOW or tips:
         return None
     return Tip(
-        "spam_like_wording",
+        WORDING_CODE,
         f"The wording as a whole resembles known spam comments and messages ({model_probability:.0%}). "
         "Say it in your own words, about the topic at hand rather than about yourself or an offer.",
         None, 0.0,

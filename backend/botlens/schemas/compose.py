@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from botlens.compose.combine import ComposeVerdict
+from botlens.compose.combine import TIP_CODES, ComposeVerdict
 from botlens.features.text import strip_invisible
 from botlens.schemas.profile import Platform
 
@@ -34,7 +34,9 @@ class ComposeCheckRequest(BaseModel):
 
 
 class ComposeTip(BaseModel):
-    code: str = Field(description="Stable machine-readable code, e.g. 'too_many_hashtags'.")
+    code: Literal[TIP_CODES] = Field(  # type: ignore[valid-type]  # one name per rule, listed in the document
+        description="Stable machine-readable code: the rule that raised the tip, or 'spam_like_wording' when the "
+                    "wording as a whole reads as spam.")
     message: str = Field(description="What to change, in a sentence.")
     span: tuple[int, int] | None = Field(
         default=None,
