@@ -19,8 +19,8 @@ FOLLOW_BACK = re.compile(
 )
 
 # Asking strangers to come to one's own channel or page: the line comment spam is built on. "Subscribed to him"
-# or "14 million subscribers" is talk about the video's creator, not promotion, so the request must point at the
-# writer ("me", "my ...").
+# or "14 million subscribers" is talk about the video's creator, not promotion, so a phrase either points at the
+# writer ("sub 2 me", "on my channel") or asks outright ("please subscribe").
 SELF_PROMOTION = re.compile(
     r"\b(?:check|look)\s*(?:out\s*)?my\s*(?:new\s*)?(?:channel|page|profile|videos?|music|mixtape)\b"
     r"|\b(?:watch|see|look\s*at|visit|listen\s*to|hear)\s*(?:out\s*)?my\s*(?:new\s*|latest\s*|first\s*)?"
