@@ -53,3 +53,11 @@ def test_tip_codes_are_listed_and_every_rule_raises_its_own(client):
                 assert tip.code == rule.__name__
                 fired.add(rule.__name__)
     assert fired == {rule.__name__ for rule in RULES}
+
+
+def test_every_tip_code_is_documented_in_the_readme():
+    from botlens.compose.combine import TIP_CODES
+
+    readme = (ROOT / "README.md").read_text()
+    missing = [code for code in TIP_CODES if f"`{code}`" not in readme]
+    assert not missing, f"tip codes missing from README.md: {missing}"
