@@ -1,5 +1,8 @@
 """The compose model: the shipped artifact, the fast one-text path, and (with the data) training itself."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -87,6 +90,18 @@ def test_small_model_trains_and_fast_path_matches_batch_path():
                                    model.predict_proba(probe, domain)[:, 1], rtol=1e-9, atol=1e-12)
     with pytest.raises(ValueError):
         model.probability("hello", "posts")
+
+
+def test_training_gives_the_same_bytes_in_another_process():
+    # Within one process an object's address repeats, so only separate processes catch state keyed by it.
+    script = ("import hashlib, io, joblib; from tests.compose.test_model import _small_corpus; "
+              "from botlens.training.compose import fit_text_model; buffer = io.BytesIO(); "
+              "joblib.dump(fit_text_model(_small_corpus(), calibration_folds=2), buffer); "
+              "print(hashlib.sha256(buffer.getvalue()).hexdigest())")
+    root = Path(__file__).resolve().parents[2]
+    digests = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
+    assert len(digests) == 1 and len(next(iter(digests))) == 64
 
 
 def test_domain_weights_differ_where_the_corpora_disagree():

@@ -140,7 +140,7 @@ def fit_text_model(corpus: TextCorpus, *, calibration_folds: int = 5) -> DomainT
     row_weights = np.array([DOMAIN_WEIGHTS[d] for d in domains])
     features = build_features()
     X = features.fit_transform(model_texts(corpus.texts)).tocsr()
-    _drop_stop_words(features)
+    _drop_fit_leftovers(features)
     dense = dense_matrix(corpus.texts)
     A = _augment(X, domains, dense)
     X_dense = sp.hstack([X, sp.csr_matrix(dense)]).tocsr()  # what every domain's weights score
@@ -175,11 +175,14 @@ def training_corpus(data_dir: Path) -> TextCorpus:
     return join_corpora(load_youtube(data_dir), load_sms(data_dir), load_human_posts(data_dir))
 
 
-def _drop_stop_words(features: FeatureUnion) -> None:
-    # max_features keeps the pruned terms in stop_words_, which would only bloat the artifact.
+def _drop_fit_leftovers(features: FeatureUnion) -> None:
+    """max_features keeps the pruned terms in stop_words_, which would only bloat the artifact; _stop_words_id
+    is the memory address of the stop-word list (a cache key), different in every process, which made two
+    trainings of the same data differ byte for byte."""
     for _, vectorizer in features.transformer_list:
-        if hasattr(vectorizer, "stop_words_"):
-            del vectorizer.stop_words_
+        for leftover in ("stop_words_", "_stop_words_id"):
+            if hasattr(vectorizer, leftover):
+                delattr(vectorizer, leftover)
 
 
 def train_compose(data_dir: Path, model_dir: Path) -> dict:
