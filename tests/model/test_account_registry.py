@@ -49,3 +49,22 @@ def test_another_sklearn_minor_version_is_refused(model_copy):
 def test_a_missing_entry_names_the_fix(tmp_path):
     with pytest.raises(ArtifactError, match="botlens train"):
         ModelRegistry(tmp_path).get("account")
+
+
+def test_shipped_models_were_trained_on_the_shipped_versions_of_the_models_they_read():
+    from botlens.training import DEPENDS_ON
+
+    artifacts = read_manifest(DEFAULT_MODEL_DIR)["artifacts"]
+    for name, (source, field) in DEPENDS_ON.items():
+        assert artifacts[name][field] == artifacts[source]["version"], (
+            f"{name} was trained on {artifacts[name][field]}, but {source} is {artifacts[source]['version']}: "
+            f"retrain with `botlens train --only {source}` (which retrains {name} too)")
+
+
+def test_retraining_a_model_retrains_the_models_trained_on_it():
+    from botlens.training import trainers, with_dependents
+
+    assert with_dependents(["compose"]) == ["compose", "posts"]
+    assert with_dependents(["account"]) == ["account", "quantifier"]
+    assert with_dependents(["posts"]) == ["posts"]
+    assert with_dependents(["posts", "account"]) == [n for n in trainers() if n in {"posts", "account", "quantifier"}]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from botlens.registry import DEFAULT_MODEL_DIR
-from botlens.training import DEFAULT_DATA_DIR, trainers
+from botlens.training import DEFAULT_DATA_DIR, trainers, with_dependents
 
 
 def _data_option(f):
@@ -23,7 +23,8 @@ def _model_option(f):
 @click.command("train")
 @_data_option
 @_model_option
-@click.option("--only", "only", multiple=True, help="Train only this model (repeatable).")
+@click.option("--only", "only", multiple=True,
+              help="Train only this model and the models trained on its output (repeatable).")
 def train_command(data_dir: Path, model_dir: Path, only: tuple[str, ...]) -> None:
     """Train the models from the labelled data and write them to the model folder."""
     if not Path(data_dir).is_dir():
@@ -33,10 +34,13 @@ def train_command(data_dir: Path, model_dir: Path, only: tuple[str, ...]) -> Non
     if unknown:
         raise click.BadParameter(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(available)}",
                                  param_hint="--only")
-    for name, train in available.items():
+    chosen = with_dependents(only) if only else list(available)
+    for name in chosen:
+        train = available[name]
         if only and name not in only:
-            continue
-        click.echo(f"training {name} ...")
+            click.echo(f"training {name} too: it is trained on the output of a model just retrained ...")
+        else:
+            click.echo(f"training {name} ...")
         entry = train(Path(data_dir), Path(model_dir))
         click.echo(f"  wrote {Path(model_dir) / entry['file']} ({entry['version']})")
 

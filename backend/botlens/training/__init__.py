@@ -11,6 +11,20 @@ from pathlib import Path
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 
+# Models trained on another model's output, and the manifest field where each records the version it read.
+DEPENDS_ON = {"quantifier": ("account", "account_version"), "posts": ("compose", "spam_model")}
+
+
+def with_dependents(names: tuple[str, ...] | list[str]) -> list[str]:
+    """``names`` plus every model trained on one of them (a retrained compose model changes what the posts model
+    was fitted on), in training order."""
+    chosen = set(names)
+    for name in trainers():  # dependency order: a dependent comes after what it reads
+        if name in DEPENDS_ON and DEPENDS_ON[name][0] in chosen:
+            chosen.add(name)
+    return [name for name in trainers() if name in chosen]
+
+
 def trainers() -> dict[str, Callable[[Path, Path], dict]]:
     """Every model's trainer, in the order they must run (later models may use earlier ones)."""
     registry: dict[str, Callable[[Path, Path], dict]] = {}
