@@ -43,6 +43,7 @@ def train_command(data_dir: Path, model_dir: Path, only: tuple[str, ...]) -> Non
             click.echo(f"training {name} ...")
         entry = train(Path(data_dir), Path(model_dir))
         click.echo(f"  wrote {Path(model_dir) / entry['file']} ({entry['version']})")
+    click.echo("The model card and the manifest's evaluation figures describe the new models after `botlens evaluate`.")
 
 
 @click.command("evaluate")

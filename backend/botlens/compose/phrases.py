@@ -26,12 +26,14 @@ SELF_PROMOTION = re.compile(
     r"|\b(?:watch|see|look\s*at|visit|listen\s*to|hear)\s*(?:out\s*)?my\s*(?:new\s*|latest\s*|first\s*)?"
     r"(?:channel|vids?|videos?|tracks?|songs?|covers?|playlist|blog|page|profile|music|mixtape|raps?|beats?|website"
     r"|site|shop|store|stream)\b"
-    r"|\b(?:on|to|at)\s*my\s*(?:new\s*|youtube\s*|gaming\s*|music\s*)?channel\b|\bmy\s*(?:new|youtube|gaming|music)\s*channel\b"
+    r"|\b(?:on|to|at)\s*my\s*(?:new\s*|youtube\s*|gaming\s*|music\s*)?channel\b"
+    r"|\bmy\s*(?:new|youtube|gaming|music)\s*channel\b"
     r"|\b(?:sub(?:scribe)?|sucscribe|subcribe|subbed|subed)\s*(?:2|to)?\s*(?:me|my)\b|\bsubscribe\s*back\b"
     r"|\bplease\s*subscribe\b|\b(?:i'?ll|i\s*will|i)\s*sub(?:scribe)?\s*(?:to\s*)?(?:you\s*|u\s*)?back\b"
     r"|\badd\s*me\s*on\s*(?:xbox|psn|snap\w*|insta\w*|ig|facebook|fb|kik|steam)\b"
     r"|\babonnez[- ]vous\b|\babonne[- ]toi\b|\bsuscr[ií]bete\b|\binscreva[- ]se\b|\babonniert\s*meinen\b"
-    r"|\b(?:visitez|regardez)\s*ma\s*cha[îi]ne\b|\b(?:mira|visita)\s*mi\s*canal\b|\bsu(?:b?s|b)cr[ií]b\w*\s*(?:a\s*)?mi\s*canal\b",
+    r"|\b(?:visitez|regardez)\s*ma\s*cha[îi]ne\b|\b(?:mira|visita)\s*mi\s*canal\b"
+    r"|\bsu(?:b?s|b)cr[ií]b\w*\s*(?:a\s*)?mi\s*canal\b",
     _FLAGS,
 )
 
@@ -43,7 +45,8 @@ ENGAGEMENT_BAIT = re.compile(
     r"(?:like|thumbs?\s*up|upvote|share|retweet|rt|repost)\s*"
     r"(?:this\s*)?(?:if|for|when)\b"
     r"|\b(?:like|thumbs?\s*up)\s*(?:if|when)\s*(?:you|u|ur|your|you'?re|y'?all)\b"
-    r"|\bgive\s*(?:it|this|me|us)\s*a\s*(?:like|thumbs?\s*up)\b|\blike\s*(?:and|&|\+)\s*(?:share|subscribe|rt|retweet|comment)\b"
+    r"|\bgive\s*(?:it|this|me|us)\s*a\s*(?:like|thumbs?\s*up)\b"
+    r"|\blike\s*(?:and|&|\+)\s*(?:share|subscribe|rt|retweet|comment)\b"
     r"|\b(?:share|spread)\s*this\s*(?:video|post|everywhere)\b"
     r"|\btag\s*(?:a|your|\d|three|two)\s*(?:friends?|bff|besties?|people|mates?)\b",
     _FLAGS,

@@ -18,11 +18,12 @@ DEPENDS_ON = {"quantifier": ("account", "account_version"), "posts": ("compose",
 def with_dependents(names: tuple[str, ...] | list[str]) -> list[str]:
     """``names`` plus every model trained on one of them (a retrained compose model changes what the posts model
     was fitted on), in training order."""
+    order = list(trainers())  # dependency order: a dependent comes after what it reads
     chosen = set(names)
-    for name in trainers():  # dependency order: a dependent comes after what it reads
+    for name in order:
         if name in DEPENDS_ON and DEPENDS_ON[name][0] in chosen:
             chosen.add(name)
-    return [name for name in trainers() if name in chosen]
+    return [name for name in order if name in chosen]
 
 
 def trainers() -> dict[str, Callable[[Path, Path], dict]]:
