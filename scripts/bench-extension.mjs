@@ -8,6 +8,9 @@
 // extension switched off for the site (the per-site switch in its settings); the difference is what the
 // content script keeps. Prints progress on stderr and one JSON object on the last line of stdout.
 //
+// The floor: the same timeline with a copy of the extension whose only content script does the least any badging
+// script must do per post (scripts/extension-floor), timed the same way; each timed run is followed by one of it.
+//
 // --runs=N (default 3) repeats the timed run, each in a fresh browser and backend, and reports the mean over all;
 // --time-only stops after the timed runs (per-page figures and the hottest places on stderr, no JSON);
 // BOTLENS_BENCH_PROFILE_DIR=<folder> keeps each page's CPU profile there (page-N.cpuprofile, opens in DevTools).
@@ -17,6 +20,7 @@ import { startSession } from '../tests/browser/harness/session.mjs';
 import { scrollUntilAllLoaded, waitForSettledBadges } from '../tests/browser/harness/timeline.mjs';
 import { World } from '../tests/browser/pages/sites.mjs';
 import { crowd } from '../tests/browser/pages/people.mjs';
+import { buildFloorExtension } from './extension-floor/build.mjs';
 
 const POSTS = 1000;
 const PAGE = 100;
@@ -169,7 +173,7 @@ const meanOf = (values) => values.reduce((sum, v) => sum + v, 0) / values.length
  * @param {number} run @returns {Promise<{ on: any, off: any }>}
  */
 async function timedRun(run) {
-  const session = await startSession({ world });
+  const session = await startSession({ name: 'bench-extension', world });
   try {
     log(`run ${run} of ${RUNS}: timeline with the extension on ...`);
     const on = await runTimeline(session, true);
@@ -186,16 +190,45 @@ async function timedRun(run) {
   }
 }
 
+/**
+ * The floor's time per page of 100 posts, in a fresh session of its own.
+ * @param {string} extensionDir @returns {Promise<number[]>}
+ */
+async function floorRun(extensionDir) {
+  const session = await startSession({ name: 'bench-extension-floor', world, extensionDir });
+  try {
+    const { perPage } = await runTimeline(session, true);
+    const times = perPage.map((/** @type {any} */ p) => p.extension);
+    log(`floor per page: ${times.map((v) => v.toFixed(1)).join(', ')} ms; mean ${meanOf(times).toFixed(2)} ms`);
+    return times;
+  } finally {
+    await session.close();
+  }
+}
+
 async function main() {
   const runs = [];
-  for (let run = 1; run <= RUNS; run += 1) runs.push(await timedRun(run));
+  /** @type {number[][]} */
+  const floorRuns = [];
+  const floor = buildFloorExtension();
+  try {
+    for (let run = 1; run <= RUNS; run += 1) {
+      runs.push(await timedRun(run));
+      // Alternated with the timed runs, so both see the machine in the same state.
+      floorRuns.push(await floorRun(floor.dir));
+    }
+  } finally {
+    floor.remove();
+  }
+  const floorMean = meanOf(floorRuns.flat());
   const pages = runs.flatMap(({ on }) => on.perPage);
   const perHundred = pages.map((p) => p.extension);
   // Total over the runs divided by the pages: a page whose posts arrived just outside its own window (the
   // feed loaded it early) shows 0 and its neighbour twice as much, which moves a median but not this.
   const mean = meanOf(perHundred);
   const runMeans = runs.map(({ on }) => meanOf(on.perPage.map((/** @type {any} */ p) => p.extension)));
-  log(`mean over ${runs.length} runs: ${mean.toFixed(2)} ms (runs ${runMeans.map((v) => v.toFixed(2)).join(', ')})`);
+  log(`mean over ${runs.length} runs: ${mean.toFixed(2)} ms (runs ${runMeans.map((v) => v.toFixed(2)).join(', ')}); floor ${
+    floorMean.toFixed(2)} ms, ratio ${(mean / floorMean).toFixed(2)}`);
   log(`where, summed over ${pages.length} pages:\n  ${hottest(pages, 20).join('\n  ')}`);
   if (TIME_ONLY) return;
   const { on, off } = runs[runs.length - 1];
@@ -205,6 +238,11 @@ async function main() {
       target: 2.0, note: `CPU-profile samples with an extension frame, over pages 2-10 of 100 posts; runs (each a fresh browser) ${
         runMeans.map((v) => v.toFixed(2)).join(', ')} ms; page's own script time with the extension off: ${
         median(off.perPage.map((/** @type {any} */ p) => p.busy)).toFixed(1)} ms per page` },
+    { label: 'the floor per 100 inserted posts (mean over pages 2-10, same runs)', value: floorMean, unit: 'ms',
+      note: `a content script that only finds each new post's author block and puts in a finished badge (scripts/extension-floor), ${
+        ''}timed the same way, one run after each timed run: ${floorRuns.map((times) => meanOf(times).toFixed(2)).join(', ')} ms` },
+    { label: 'content script overhead vs the floor', value: mean / floorMean, unit: 'x',
+      note: 'what scoring, caching, batching, retries, recycled rows, navigation and the compose watcher add to the DOM work itself' },
     { label: 'content script time per 100 inserted posts (median page)', value: median(perHundred), unit: 'ms' },
     { label: 'content script time per 100 inserted posts (worst page)', value: Math.max(...perHundred), unit: 'ms',
       note: `where (innermost extension frame > running function), summed over ${pages.length} pages: ${hottest(pages).join('; ')

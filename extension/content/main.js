@@ -10,7 +10,6 @@
   if (BotLens.started) return;
   BotLens.started = true;
 
-  const RETRY_TICK_MS = 5_000;
   const adapter = BotLens.adapters.adapterForHost(location.hostname);
   if (!adapter) return;
   const { send } = BotLens.messaging;
@@ -37,6 +36,7 @@
       floating: new BotLens.FloatingLayer(document),
       onFeedback: (platform, handle, label) => send({ type: 'feedback.send', platform, handle, label }),
       unobserved: (change) => watcher.unobserved(change),
+      onRetryDue: () => watcher.scanNow(),
     });
 
     /** @param {any} profile */
@@ -87,12 +87,10 @@
       onNavigate: () => { pageProfile = null; },
     });
     watcher.start();
-    const retry = setInterval(() => { if (layer.hasFailures()) watcher.scanNow(); }, RETRY_TICK_MS);
     return {
       stop() {
         stopped = true;
         watcher.stop();
-        clearInterval(retry);
         layer.removeAll();
         pageProfile = null;
       },

@@ -11,20 +11,29 @@ const BOT = { ok: true, result: { verdict: 'likely_bot', bot_probability: 0.9, f
 function page() {
   const { BotLens, document, location } = loadContent({ html: fixture('x-profile.html'), url: 'https://x.com/ada_example' });
   const clock = { now: 5_000_000 };
-  /** @type {Array<() => void>} */
-  const timers = [];
+  /** @type {Map<number, () => void>} */
+  const timers = new Map();
+  let nextTimer = 0;
+  const retries = { due: 0 };
   const layer = new BotLens.BadgeLayer({
     document, floating: new BotLens.FloatingLayer(document), onFeedback: async () => ({}),
-    now: () => clock.now, setTimer: (fn) => timers.push(fn),
+    now: () => clock.now,
+    setTimer: (fn) => { nextTimer += 1; timers.set(nextTimer, fn); return nextTimer; },
+    clearTimer: (id) => timers.delete(id),
+    onRetryDue: () => { retries.due += 1; },
   });
   const sightings = BotLens.adapters.adapterForHost(location.hostname).findAuthors(document, location);
   const badgesAt = (/** @type {Element} */ anchor) => [...anchor.querySelectorAll('[data-botlens="badge"]')];
-  const runTimers = () => timers.splice(0).forEach((fn) => fn());
-  return { BotLens, document, clock, layer, sightings, badgesAt, runTimers };
+  const runTimers = () => {
+    const due = [...timers.values()];
+    timers.clear();
+    due.forEach((fn) => fn());
+  };
+  return { BotLens, document, clock, layer, sightings, badgesAt, runTimers, timers, retries };
 }
 
 test('an account answered quickly gets one badge, showing the answer, and never a "checking" one', () => {
-  const { layer, sightings: [sighting], badgesAt, runTimers, clock, BotLens } = page();
+  const { layer, sightings: [sighting], badgesAt, runTimers, clock, BotLens, timers } = page();
   assert.equal(layer.claim(sighting), true, 'unknown: to be scored');
   assert.equal(badgesAt(sighting.anchor).length, 0, 'no badge before the answer');
   clock.now += BotLens.BadgeLayer.WAITING_SHOWN_AFTER_MS / 4;
@@ -34,10 +43,31 @@ test('an account answered quickly gets one badge, showing the answer, and never 
   const [badge] = badgesAt(sighting.anchor);
   assert.equal(badge.getAttribute('data-botlens-tone'), 'bot');
   assert.equal(badge.querySelector('button').getAttribute('data-word'), 'bot-like');
+  assert.equal(timers.size, 0, 'every answer is in: no timer left to wake the page');
   clock.now += BotLens.BadgeLayer.WAITING_SHOWN_AFTER_MS;
   runTimers();
-  assert.equal(badgesAt(sighting.anchor).length, 1, 'the waiting timer adds nothing once answered');
+  assert.equal(badgesAt(sighting.anchor).length, 1, 'nothing more is shown once answered');
   assert.equal(layer.claim(sighting), false, 'seen again: nothing to do');
+});
+
+test('a failed lookup wakes the page when its retry is due, again while lookups keep failing, and not after', () => {
+  const { layer, sightings: [first, second], runTimers, clock, BotLens, timers, retries } = page();
+  const OFFLINE = { ok: false, error: { kind: 'network', message: 'offline' } };
+  layer.claim(first);
+  layer.show(first.anchor, HUMAN);
+  assert.equal(timers.size, 0, 'nothing failed: no retry timer');
+  layer.claim(second);
+  layer.show(second.anchor, OFFLINE);
+  assert.equal(timers.size, 1, 'one retry timer');
+  clock.now += BotLens.BadgeLayer.RETRY_AFTER_MS;
+  runTimers();
+  assert.equal(retries.due, 1, 'the caller is told to rescan');
+  assert.equal(layer.claim(second), true, 'and claim asks again');
+  assert.equal(timers.size, 1, 'still failing: the timer is set again');
+  layer.show(second.anchor, HUMAN);
+  runTimers();
+  assert.equal(retries.due, 1, 'recovered: no further rescan');
+  assert.equal(timers.size, 0);
 });
 
 test('a slow answer shows "checking" first, and the same badge then shows the answer', () => {

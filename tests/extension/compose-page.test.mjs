@@ -256,3 +256,35 @@ test('boxes that appear later are found from what the page changed, without sear
   await page.timers.runAll();
   await until(() => meters(page.document).length === 2);
 });
+
+test('scrolling is listened to only while a meter is on the page', async () => {
+  const page = openCompose('<main id="feed"></main>', 'https://x.com/home');
+  await settle();
+  await page.timers.runAll();
+  const moves = [];
+  for (const name of ['addEventListener', 'removeEventListener']) {
+    const original = page.window[name];
+    page.window[name] = function spied(type, ...rest) {
+      if (type === 'scroll' || type === 'resize') moves.push(`${name === 'addEventListener' ? '+' : '-'}${type}`);
+      return original.call(this, type, ...rest);
+    };
+  }
+  const feed = page.document.getElementById('feed');
+  feed.append(page.document.createElement('article'));
+  await settle();
+  await page.timers.runAll();
+  assert.deepEqual(moves, [], 'no meter: no scroll listener');
+  const box = page.document.createElement('div');
+  box.innerHTML = X_EDITOR;
+  feed.append(box);
+  await settle();
+  await page.timers.runAll();
+  await until(() => meters(page.document).length === 1);
+  assert.deepEqual(moves, ['+scroll', '+resize']);
+  box.remove();
+  feed.append(page.document.createElement('article'));
+  await settle();
+  await page.timers.runAll();
+  await until(() => meters(page.document).length === 0);
+  assert.deepEqual(moves, ['+scroll', '+resize', '-scroll', '-resize'], 'the box is gone: so are the listeners');
+});

@@ -36,3 +36,28 @@ test('reason impacts are shown signed', () => {
   assert.equal(BotLens.floatingFormat.formatImpact(0.423), '+0.42');
   assert.equal(BotLens.floatingFormat.formatImpact(-0.1), '−0.10');
 });
+
+test('a badge previews when the pointer comes onto it and ends when it leaves; moves inside it or elsewhere do nothing', () => {
+  const { BotLens: lens, document, window } = loadContent({ html: '<!doctype html><html><body><p id="post"><span id="name">Ada</span></p></body></html>' });
+  const calls = [];
+  const handlers = { onPreview: (button, owner) => calls.push(['preview', owner]), onEndPreview: () => calls.push(['end']), onOpen: () => calls.push(['open']) };
+  const badge = lens.createBadge(document, handlers, 'entry-1', lens.verdict.describeOutcome(outcome('likely_human', 0.1, 0.1), 'ada'));
+  document.getElementById('name').append(badge.host);
+  const move = (type, target, relatedTarget) => {
+    const event = new window.Event(type, { bubbles: true });
+    Object.defineProperty(event, 'relatedTarget', { value: relatedTarget });
+    target.dispatchEvent(event);
+  };
+  const name = document.getElementById('name');
+  const post = document.getElementById('post');
+  move('mouseover', post, null);
+  move('mouseout', post, name);
+  assert.deepEqual(calls, [], 'the page’s own elements');
+  move('mouseover', badge.host, name);
+  move('mouseout', badge.host, badge.button);
+  move('mouseover', badge.button, badge.host);
+  assert.deepEqual(calls, [['preview', 'entry-1']], 'onto the badge once; host to button is not leaving');
+  move('mouseout', badge.button, name);
+  assert.deepEqual(calls.at(-1), ['end']);
+  assert.equal(calls.length, 2);
+});

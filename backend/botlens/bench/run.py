@@ -29,7 +29,7 @@ class BenchReport:
         return render(self.machine, self.command, self.rows, self.metrics)
 
 
-def extension_metrics(timeout_s: float = 600.0) -> list[Metric]:
+def extension_metrics(timeout_s: float = 900.0) -> list[Metric]:
     """Runs scripts/bench-extension.mjs (which prints one JSON object on its last line) and reads its figures."""
     def missing(reason: str) -> list[Metric]:
         return [not_measured(EXTENSION_SECTION, "content script time per 100 inserted posts", "ms", reason, 2.0),

@@ -38,6 +38,7 @@
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) this.noticeSubmit(null, /** @type {Element} */ (event.target));
       };
       this.onMove = () => this.requestFollow();
+      this.following = false;
     }
 
     start() {
@@ -49,8 +50,6 @@
       });
       this.document.addEventListener('click', this.onClick, true);
       this.document.addEventListener('keydown', this.onKeyDown, true);
-      this.window.addEventListener('scroll', this.onMove, { capture: true, passive: true });
-      this.window.addEventListener('resize', this.onMove, { passive: true });
       this.pageWatcher.start();
     }
 
@@ -58,9 +57,24 @@
       if (this.pageWatcher) this.pageWatcher.stop();
       this.document.removeEventListener('click', this.onClick, true);
       this.document.removeEventListener('keydown', this.onKeyDown, true);
-      this.window.removeEventListener('scroll', this.onMove, true);
-      this.window.removeEventListener('resize', this.onMove);
       this.endSessions();
+    }
+
+    /**
+     * Listens to scrolling and resizing only while a meter is on the page: a capturing scroll
+     * listener is called for every scroll of every element, and most pages have no compose box.
+     */
+    followWhileMeters() {
+      const wanted = this.sessions.size > 0;
+      if (wanted === this.following) return;
+      this.following = wanted;
+      if (wanted) {
+        this.window.addEventListener('scroll', this.onMove, { capture: true, passive: true });
+        this.window.addEventListener('resize', this.onMove, { passive: true });
+      } else {
+        this.window.removeEventListener('scroll', this.onMove, true);
+        this.window.removeEventListener('resize', this.onMove);
+      }
     }
 
     /**
@@ -72,10 +86,11 @@
         if (!editor.isConnected) {
           session.destroy();
           this.sessions.delete(editor);
-        } else {
-          session.reposition();
         }
       }
+      // The page moved things: the meters follow in the next frame, where the page is laid out
+      // anyway, instead of forcing a layout now.
+      this.requestFollow();
       // Editors come with elements the page adds; edited text is typing, in a box already watched.
       /** @type {ParentNode[]} */
       const roots = changed
@@ -83,8 +98,13 @@
         : [this.document];
       for (const host of this.unresolved) if (host.isConnected && !roots.includes(host)) roots.push(host);
       this.unresolved.clear();
-      if (!roots.length) return;
-      for (const editor of findEditors(roots, this.platform, this.unresolved)) {
+      if (roots.length) this.startSessions(findEditors(roots, this.platform, this.unresolved), signal);
+      this.followWhileMeters();
+    }
+
+    /** @param {Array<HTMLTextAreaElement | HTMLElement>} editors @param {AbortSignal} signal */
+    startSessions(editors, signal) {
+      for (const editor of editors) {
         if (this.sessions.has(editor)) continue;
         if ([...this.sessions.keys()].some((outer) => outer.contains(editor))) continue;
         const session = new BotLens.compose.ComposeSession({
@@ -99,6 +119,7 @@
     endSessions() {
       for (const session of this.sessions.values()) session.destroy();
       this.sessions.clear();
+      this.followWhileMeters();
     }
 
     /**

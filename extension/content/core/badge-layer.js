@@ -10,6 +10,9 @@
  * the answer comes, and a "checking" one only if the answer is slow (WAITING_SHOWN_AFTER_MS).
  * Answers usually come within a tenth of a second, and a badge that appeared as "checking"
  * would be written twice and change width under the reader's eyes.
+ *
+ * Timers run only while there is something to do: the "checking" timer stops once every answer
+ * is in, and the retry timer runs only while some lookup has failed, so an idle tab never wakes.
  */
 (function (BotLens) {
   const RETRY_AFTER_MS = 10_000;
@@ -25,17 +28,22 @@
     /**
      * @param {{ document: Document, floating: any,
      *   onFeedback: (platform: string, handle: string, label: string) => Promise<any>,
-     *   now?: () => number, setTimer?: (fn: () => void, ms: number) => any,
-     *   unobserved?: (change: () => void) => void }} deps unobserved: runs our own DOM changes unseen by the page watcher
+     *   now?: () => number, setTimer?: (fn: () => void, ms: number) => any, clearTimer?: (id: any) => void,
+     *   unobserved?: (change: () => void) => void, onRetryDue?: () => void }} deps
+     *   unobserved: runs our own DOM changes unseen by the page watcher; onRetryDue: failed lookups
+     *   are due again (the caller rescans, and claim asks again)
      */
     constructor({ document, floating, onFeedback, now = Date.now, setTimer = (fn, ms) => setTimeout(fn, ms),
-      unobserved = (change) => change() }) {
+      clearTimer = (id) => clearTimeout(id), unobserved = (change) => change(), onRetryDue = () => {} }) {
       this.document = document;
       this.floating = floating;
       this.onFeedback = onFeedback;
       this.now = now;
       this.setTimer = setTimer;
+      this.clearTimer = clearTimer;
       this.unobserved = unobserved;
+      this.onRetryDue = onRetryDue;
+      this.retryTimer = null;
       /** @type {Array<[Element, any]>} answers that arrived in this turn, shown together by showArrived */
       this.arrived = [];
       /** @type {Set<Element>} anchors claimed without a badge, their answer still to come */
@@ -118,7 +126,7 @@
       this.entries.set(anchor, entry);
       if (known) {
         this.attach(anchor, entry, this.viewOf(known, profile.handle));
-        if (entry.state === 'error') this.failed.add(anchor);
+        if (entry.state === 'error') this.noteFailure(anchor);
       } else {
         this.waiting.add(anchor);
         this.showWaitingLater();
@@ -167,6 +175,10 @@
       entry.state = outcome && outcome.ok ? 'done' : 'error';
       entry.at = this.now();
       this.waiting.delete(anchor);
+      if (!this.waiting.size && this.waitingTimer !== null) {
+        this.clearTimer(this.waitingTimer);
+        this.waitingTimer = null;
+      }
       if (entry.badge) {
         entry.view = view;
         entry.badge.update(view);
@@ -175,8 +187,25 @@
       } else {
         entry.view = view; // a badge goes in if the site puts the anchor back
       }
-      if (entry.state === 'error') this.failed.add(anchor);
+      if (entry.state === 'error') this.noteFailure(anchor);
       else this.failed.delete(anchor);
+    }
+
+    /** Keeps a failed anchor for a retry, and wakes up once the first retry is due. @param {Element} anchor */
+    noteFailure(anchor) {
+      this.failed.add(anchor);
+      this.armRetry();
+    }
+
+    armRetry() {
+      if (this.retryTimer !== null) return;
+      this.retryTimer = this.setTimer(() => {
+        this.retryTimer = null;
+        if (!this.hasFailures()) return;
+        this.onRetryDue();
+        // Failures younger than the first were not due yet, and a retried lookup may fail again.
+        if (this.hasFailures()) this.armRetry();
+      }, RETRY_AFTER_MS);
     }
 
     /**
@@ -221,6 +250,9 @@
       for (const host of this.document.querySelectorAll('[data-botlens="badge"]')) host.remove();
       this.waiting.clear();
       this.failed.clear();
+      for (const timer of [this.waitingTimer, this.retryTimer]) if (timer !== null) this.clearTimer(timer);
+      this.waitingTimer = null;
+      this.retryTimer = null;
     }
 
     /** @returns {boolean} whether any badge on the page is waiting for a retry */

@@ -29,20 +29,31 @@
 
   // The badge often sits inside a link or a clickable post; these never reach the page.
   const KEPT_TO_ITSELF = ['mousedown', 'mouseup', 'pointerdown', 'pointerup'];
-  const DELEGATED = ['click', 'keydown', 'focus', 'blur', 'mouseenter', 'mouseleave', ...KEPT_TO_ITSELF];
+  // mouseover/mouseout rather than mouseenter/mouseleave: a capturing listener hears the latter once
+  // for every element the pointer crosses anywhere on the page (scrolling a feed under a resting
+  // pointer crosses many), the former once per move.
+  const DELEGATED = ['click', 'keydown', 'focus', 'blur', 'mouseover', 'mouseout', ...KEPT_TO_ITSELF];
+
+  /** The badge host an element is, or is the button of. @param {EventTarget | null} target */
+  function hostOf(target) {
+    const element = /** @type {Element | null} */ (target);
+    if (!element || element.nodeType !== 1) return null;
+    if (element.localName === TAG) return element;
+    const parent = element.parentElement;
+    return parent && parent.localName === TAG ? parent : null;
+  }
 
   /**
-   * The badge an event concerns. mouseenter and mouseleave fire for every element the pointer
-   * crosses, so only the host's own count (moving onto the button is not leaving it); other
-   * events come from the button.
+   * The badge an event concerns. Moving between a badge's host and its button is neither entering
+   * nor leaving it.
    * @param {Event} event
    */
   function badgeOf(event) {
-    const target = /** @type {Element} */ (event.target);
-    if (!target || target.nodeType !== 1) return undefined;
-    if (event.type === 'mouseenter' || event.type === 'mouseleave') return live.get(target);
-    const host = target.localName === TAG ? target : target.closest && target.closest(TAG);
-    return host ? live.get(host) : undefined;
+    const host = hostOf(event.target);
+    if (!host) return undefined;
+    if ((event.type === 'mouseover' || event.type === 'mouseout')
+      && hostOf(/** @type {MouseEvent} */ (event).relatedTarget) === host) return undefined;
+    return live.get(host);
   }
 
   /**
@@ -67,11 +78,11 @@
         break;
       }
       case 'focus':
-      case 'mouseenter':
+      case 'mouseover':
         handlers.onPreview(button, owner);
         break;
       case 'blur':
-      case 'mouseleave':
+      case 'mouseout':
         handlers.onEndPreview();
         break;
       default:

@@ -14,15 +14,16 @@ function chromiumExecutable() {
 }
 
 /**
- * @param {{resolverRules: string}} options
+ * @param {{resolverRules: string, extensionDir?: string}} options extensionDir: another unpacked extension
+ *   (the benchmark's floor), instead of the shipped one
  * @returns {Promise<{context: import('playwright-core').BrowserContext, extensionId: string,
  *   serviceWorker: import('playwright-core').Worker, close: () => Promise<void>}>}
  */
-export async function launchBrowser({ resolverRules }) {
+export async function launchBrowser({ resolverRules, extensionDir = EXTENSION_DIR }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'botlens-chromium-'));
   const args = [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     // A machine without internet: nothing in the background may try to phone home and stall.
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
     '--no-first-run', '--no-default-browser-check',

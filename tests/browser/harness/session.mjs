@@ -13,10 +13,10 @@ export const TEST_TOKEN = 'browser-test-token-5f1d2c9e';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 /**
- * @param {{name: string, world: import('../pages/sites.mjs').World, configure?: boolean}} options
- *   name: what the backend's log is kept as, in test-artifacts/<name>-backend.log
+ * @param {{name: string, world: import('../pages/sites.mjs').World, configure?: boolean, extensionDir?: string}} options
+ *   name: what the backend's log is kept as, in test-artifacts/<name>-backend.log; extensionDir: see launchBrowser
  */
-export async function startSession({ name, world, configure = true }) {
+export async function startSession({ name, world, configure = true, extensionDir }) {
   const scratch = mkdtempSync(join(tmpdir(), 'botlens-e2e-'));
   const sites = new SiteServer(world.routes());
   const backend = new Backend({ instance: join(scratch, 'instance'), token: TEST_TOKEN });
@@ -32,7 +32,7 @@ export async function startSession({ name, world, configure = true }) {
   };
   try {
     await Promise.all([sites.start(), backend.start(), proxy.start()]);
-    browser = await launchBrowser({ resolverRules: sites.resolverRules });
+    browser = await launchBrowser({ resolverRules: sites.resolverRules, extensionDir });
     if (configure) await configureBackend(browser.context, browser.extensionId, { url: proxy.url, token: TEST_TOKEN });
   } catch (error) {
     await close();

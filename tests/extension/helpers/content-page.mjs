@@ -41,7 +41,8 @@ export function openPage(workerChrome, fixtureName, url) {
     html: fixture(fixtureName),
     url,
     files: manifestScripts(),
-    globals: { chrome: contentChrome, setInterval: () => 0 },
+    // The pages are never closed: their timers (retries of failed lookups) must not keep the test process alive.
+    globals: { chrome: contentChrome, setTimeout: (fn, ms) => setTimeout(fn, ms).unref() },
     beforeRun: ({ window, location }) => { window.location = location; },
   });
   /** Asks the page what the popup would ask. */
