@@ -176,6 +176,8 @@ def test_punctuation_runs():
     (rules.engagement_bait, "What a song. Thumbs up if you agree", "Thumbs up if"),
     (rules.engagement_bait, "Tag a friend who needs to hear this", "Tag a friend"),
     (rules.engagement_bait, "New drop tonight, like and retweet!", "like and retweet"),
+    (rules.engagement_bait, "Giveaway soon. RT for a chance to win", "RT for a chance"),
+    (rules.engagement_bait, "like for like!", "like for like"),
     (rules.dm_me, "Want to grow fast? DM me for details", "DM me"),
     (rules.giveaway, "GIVEAWAY time: win a free iPhone!", "GIVEAWAY"),
     (rules.giveaway, "Congratulations! You have won", "Congratulations! You"),
@@ -207,6 +209,8 @@ def test_phrase_hidden_by_zero_width_and_fullwidth_letters_is_found():
     "I really like this song, the video goes perfect with it",
     "I don't understand posts like this",
     "Is it bad that my relationship is just like this lol",
+    "Thumbs up for the drummer, what a performance",
+    "Great show. Share for what it's worth: the second act was better",
 ])
 def test_ordinary_sentences_trigger_no_rule(text):
     assert run_rules(Draft(text, "x")) == []

@@ -43,7 +43,9 @@ ENGAGEMENT_BAIT = re.compile(
     r"\b(?:like|thumbs?\s*up|upvote|share|retweet|repost)\s*(?:this\s*)?(?:comment|post|tweet)\b"
     r"|(?:^|(?<=[.!?\n:])|(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|\b(?:please|pls|plz)\s*)"
     r"(?:like|thumbs?\s*up|upvote|share|retweet|rt|repost)\s*"
-    r"(?:this\s*)?(?:if|for|when)\b"
+    # "for" only as a trade ("like for like", "RT for a chance to win"): "thumbs up for the drummer" is praise.
+    r"(?:this\s*)?(?:if|when|for\s*(?:an?\s*)?"
+    r"(?:like|likes|follow|follows|rt|retweet|sub|subs|shout\s*-?out|chance|more|part))\b"
     r"|\b(?:like|thumbs?\s*up)\s*(?:if|when)\s*(?:you|u|ur|your|you'?re|y'?all)\b"
     r"|\bgive\s*(?:it|this|me|us)\s*a\s*(?:like|thumbs?\s*up)\b"
     r"|\blike\s*(?:and|&|\+)\s*(?:share|subscribe|rt|retweet|comment)\b"
