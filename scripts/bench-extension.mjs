@@ -2,18 +2,21 @@
 //
 // Time: V8's sampling CPU profiler on the page (which runs the content script's isolated world too) while each
 // page of 100 posts is inserted by the site's infinite scroll and its badges settle; a sample counts for the
-// content script when any frame on its stack comes from chrome-extension://<id>/. User Timing measures named
-// botlens* are read as well, should the content script ever record its own.
+// content script when any frame on its stack comes from chrome-extension://<id>/. Then one run more timed by a
+// DevTools trace instead (scripts/extension-timing.mjs has both clocks). User Timing measures named botlens* are
+// read as well, should the content script ever record its own.
 // Memory: the page's JS heap after a forced GC once 1,000 posts carry badges, against the same page with the
 // extension switched off for the site (the per-site switch in its settings); the difference is what the
 // content script keeps. Prints progress on stderr and one JSON object on the last line of stdout.
 //
 // The floor: the same timeline with a copy of the extension whose only content script does the least any badging
-// script must do per post (scripts/extension-floor), timed the same way; each timed run is followed by one of it.
+// script must do per post (scripts/extension-floor), timed the same way; each timed run is followed by one of it,
+// and the trace times it once too.
 //
 // --runs=N (default 3) repeats the timed run, each in a fresh browser and backend, and reports the mean over all;
 // --time-only stops after the timed runs (per-page figures and the hottest places on stderr, no JSON);
-// BOTLENS_BENCH_PROFILE_DIR=<folder> keeps each page's CPU profile there (page-N.cpuprofile, opens in DevTools).
+// BOTLENS_BENCH_PROFILE_DIR=<folder> keeps each page's CPU profile there (content-page-N and
+// floor-page-N.cpuprofile, from the last run of each; they open in DevTools).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startSession } from '../tests/browser/harness/session.mjs';
@@ -21,6 +24,7 @@ import { scrollUntilAllLoaded, waitForSettledBadges } from '../tests/browser/har
 import { World } from '../tests/browser/pages/sites.mjs';
 import { crowd } from '../tests/browser/pages/people.mjs';
 import { buildFloorExtension } from './extension-floor/build.mjs';
+import { ProfilerClock, TraceClock, hottest } from './extension-timing.mjs';
 
 const POSTS = 1000;
 const PAGE = 100;
@@ -37,69 +41,6 @@ const world = new World();
 world.timeline = { platform: 'x', pageSize: PAGE,
   posts: Array.from({ length: POSTS }, (_, i) => ({ author: authors[(i * 7) % AUTHORS], text: `Bench post ${i}` })) };
 
-/**
- * Milliseconds of samples with an extension frame anywhere on the stack, and all non-idle sampled time.
- * @param {any} profile a CDP Profiler.Profile @param {string} origin
- */
-function extensionTime(profile, origin) {
-  /** @type {Map<number, any>} */
-  const nodes = new Map(profile.nodes.map((/** @type {any} */ n) => [n.id, n]));
-  /** @type {Map<number, number>} */
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children || []) parent.set(child, node.id);
-  /** @type {Map<number, boolean>} */
-  const memo = new Map();
-  const fromExtension = (/** @type {number} */ id) => {
-    if (memo.has(id)) return /** @type {boolean} */ (memo.get(id));
-    const node = nodes.get(id);
-    const own = node.callFrame.url.startsWith(origin);
-    const value = own || (parent.has(id) ? fromExtension(/** @type {number} */ (parent.get(id))) : false);
-    memo.set(id, value);
-    return value;
-  };
-  /** The innermost extension frame of a sample, as "function (file:line)", and the function that was running. */
-  const where = (/** @type {number} */ id) => {
-    const leaf = nodes.get(id).callFrame.functionName || '(anonymous)';
-    let at = id;
-    while (!nodes.get(at).callFrame.url.startsWith(origin)) at = /** @type {number} */ (parent.get(at));
-    const frame = nodes.get(at).callFrame;
-    return `${frame.functionName || '(anonymous)'} (${frame.url.slice(origin.length)}:${frame.lineNumber + 1}) > ${leaf}`;
-  };
-  /** Whether an extension function of this name is on the sample's stack. */
-  const under = (/** @type {number} */ id, /** @type {string} */ name) => {
-    for (let at = id; at !== undefined; at = /** @type {number} */ (parent.get(at))) {
-      const frame = nodes.get(at).callFrame;
-      if (frame.functionName === name && frame.url.startsWith(origin)) return true;
-    }
-    return false;
-  };
-  let extension = 0;
-  let busy = 0;
-  let scanning = 0;
-  /** @type {Record<string, number>} */
-  const byPlace = {};
-  for (let i = 0; i < profile.samples.length; i += 1) {
-    const duration = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const name = nodes.get(profile.samples[i]).callFrame.functionName;
-    if (name !== '(idle)') busy += duration;
-    if (fromExtension(profile.samples[i])) {
-      extension += duration;
-      const place = where(profile.samples[i]);
-      byPlace[place] = (byPlace[place] || 0) + duration;
-      if (under(profile.samples[i], 'findAuthors')) scanning += duration;
-    }
-  }
-  return { extension, busy, byPlace, scanning };
-}
-
-/** The places that took most of the content script's time over all pages, "place: ms". */
-function hottest(/** @type {{byPlace: Record<string, number>}[]} */ pages, count = 5) {
-  /** @type {Record<string, number>} */
-  const total = {};
-  for (const page of pages) for (const [place, ms] of Object.entries(page.byPlace)) total[place] = (total[place] || 0) + ms;
-  return Object.entries(total).sort((a, b) => b[1] - a[1]).slice(0, count).map(([place, ms]) => `${place}: ${ms.toFixed(0)} ms`);
-}
-
 /** @param {import('playwright-core').CDPSession} cdp */
 async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -112,32 +53,35 @@ async function heapAfterGc(cdp) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
- * Loads the timeline and scrolls it to 1,000 posts, profiling each page of 100 after the first.
+ * Loads the timeline and scrolls it to 1,000 posts, timing each page of 100 after the first.
  * @param {import('../tests/browser/harness/session.mjs').Session} session @param {boolean} badges
+ * @param {{ kept?: string, Clock?: typeof ProfilerClock | typeof TraceClock }} [how] kept: the name each kept
+ *   profile starts with ("content" or "floor"); Clock: how each page is timed (the sampling profiler unless told)
  */
-async function runTimeline(session, badges) {
+async function runTimeline(session, badges, { kept = 'content', Clock = ProfilerClock } = {}) {
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
+  const clock = new Clock(cdp, `chrome-extension://${session.extensionId}/`);
   await page.goto('https://x.com/home');
   await page.waitForSelector(ITEM);
   if (badges) await waitForSettledBadges(page, PAGE);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await clock.prepare();
   await cdp.send('HeapProfiler.enable');
   const heapStart = await heapAfterGc(cdp);
+  /** @type {any[]} */
   const perPage = [];
   for (let shown = 2 * PAGE; shown <= POSTS; shown += PAGE) {
-    await cdp.send('Profiler.start');
+    await clock.start();
     await scrollUntilAllLoaded(page, ITEM, shown);
     if (badges) await waitForSettledBadges(page, shown);
     // Let the throttled rescans that follow the last badge run before stopping the clock.
     await page.waitForTimeout(400);
-    const { profile } = await cdp.send('Profiler.stop');
-    if (PROFILE_DIR && badges) {
+    const { profile, ...time } = /** @type {any} */ (await clock.stop());
+    if (PROFILE_DIR && badges && profile) {
       mkdirSync(PROFILE_DIR, { recursive: true });
-      writeFileSync(path.join(PROFILE_DIR, `page-${shown / PAGE}.cpuprofile`), JSON.stringify(profile));
+      writeFileSync(path.join(PROFILE_DIR, `${kept}-page-${shown / PAGE}.cpuprofile`), JSON.stringify(profile));
     }
-    perPage.push(extensionTime(profile, `chrome-extension://${session.extensionId}/`));
+    perPage.push(time);
   }
   const heapEnd = await heapAfterGc(cdp);
   const posts = await page.locator(ITEM).count();
@@ -191,15 +135,17 @@ async function timedRun(run) {
 }
 
 /**
- * The floor's time per page of 100 posts, in a fresh session of its own.
- * @param {string} extensionDir @returns {Promise<number[]>}
+ * One timeline's time per page of 100 posts, in a fresh session of its own: the floor's, or with TraceClock
+ * either extension's.
+ * @param {{ label: string, extensionDir?: string, kept?: string, Clock?: typeof ProfilerClock | typeof TraceClock }} how
+ * @returns {Promise<number[]>}
  */
-async function floorRun(extensionDir) {
-  const session = await startSession({ name: 'bench-extension-floor', world, extensionDir });
+async function pageTimes({ label, extensionDir, kept = 'floor', Clock = ProfilerClock }) {
+  const session = await startSession({ name: 'bench-extension-pages', world, extensionDir });
   try {
-    const { perPage } = await runTimeline(session, true);
+    const { perPage } = await runTimeline(session, true, { kept, Clock });
     const times = perPage.map((/** @type {any} */ p) => p.extension);
-    log(`floor per page: ${times.map((v) => v.toFixed(1)).join(', ')} ms; mean ${meanOf(times).toFixed(2)} ms`);
+    log(`${label} per page: ${times.map((v) => v.toFixed(1)).join(', ')} ms; mean ${meanOf(times).toFixed(2)} ms`);
     return times;
   } finally {
     await session.close();
@@ -210,13 +156,18 @@ async function main() {
   const runs = [];
   /** @type {number[][]} */
   const floorRuns = [];
+  /** @type {{ content: number[], floor: number[] }} */
+  const traced = { content: [], floor: [] };
   const floor = buildFloorExtension();
   try {
     for (let run = 1; run <= RUNS; run += 1) {
       runs.push(await timedRun(run));
       // Alternated with the timed runs, so both see the machine in the same state.
-      floorRuns.push(await floorRun(floor.dir));
+      floorRuns.push(await pageTimes({ label: 'floor', extensionDir: floor.dir }));
     }
+    // The second clock, once each: agreeing with the first, it shows the figure is not the profiler's own cost.
+    traced.content = await pageTimes({ label: 'traced content script', kept: 'content', Clock: TraceClock });
+    traced.floor = await pageTimes({ label: 'traced floor', extensionDir: floor.dir, Clock: TraceClock });
   } finally {
     floor.remove();
   }
@@ -229,6 +180,7 @@ async function main() {
   const runMeans = runs.map(({ on }) => meanOf(on.perPage.map((/** @type {any} */ p) => p.extension)));
   log(`mean over ${runs.length} runs: ${mean.toFixed(2)} ms (runs ${runMeans.map((v) => v.toFixed(2)).join(', ')}); floor ${
     floorMean.toFixed(2)} ms, ratio ${(mean / floorMean).toFixed(2)}`);
+  log(`traced: content script ${meanOf(traced.content).toFixed(2)} ms, floor ${meanOf(traced.floor).toFixed(2)} ms per page`);
   log(`where, summed over ${pages.length} pages:\n  ${hottest(pages, 20).join('\n  ')}`);
   if (TIME_ONLY) return;
   const { on, off } = runs[runs.length - 1];
@@ -243,6 +195,11 @@ async function main() {
         ''}timed the same way, one run after each timed run: ${floorRuns.map((times) => meanOf(times).toFixed(2)).join(', ')} ms` },
     { label: 'content script overhead vs the floor', value: mean / floorMean, unit: 'x',
       note: 'what scoring, caching, batching, retries, recycled rows, navigation and the compose watcher add to the DOM work itself' },
+    { label: 'content script thread time per 100 inserted posts, DevTools trace (mean over pages 2-10, one run)',
+      value: meanOf(traced.content), unit: 'ms', target: 2.0,
+      note: `FunctionCall events whose script is the extension's (its observer, timer, microtask and event callbacks), ${
+        ''}thread time; the floor timed the same way: ${meanOf(traced.floor).toFixed(2)} ms, ratio ${
+        (meanOf(traced.content) / meanOf(traced.floor)).toFixed(2)}` },
     { label: 'content script time per 100 inserted posts (median page)', value: median(perHundred), unit: 'ms' },
     { label: 'content script time per 100 inserted posts (worst page)', value: Math.max(...perHundred), unit: 'ms',
       note: `where (innermost extension frame > running function), summed over ${pages.length} pages: ${hottest(pages).join('; ')
