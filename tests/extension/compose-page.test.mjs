@@ -27,6 +27,12 @@ function composeAnswer({ text, recent_posts: recent = [] }) {
   };
 }
 
+/** Lets the page's promises settle, then runs the timers they set (the debounce, the throttled rescan). */
+async function runPending(/** @type {{ timers: { runAll: () => Promise<void> | void } }} */ page) {
+  await settle();
+  await page.timers.runAll();
+}
+
 /** When set, each compose request waits until the test releases it. */
 let held = null;
 backend.state.override = async (request) => {
@@ -113,12 +119,10 @@ test('X’s Draft.js box is read through DOM changes; an older answer arriving l
   const textNode = page.document.getElementById('draft-text');
   held = [];
   textNode.textContent = 'Launch day #ship';
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   await until(() => held.length === 1);
   textNode.textContent = 'FREE followers, click now';
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   await until(() => held.length === 2);
   assert.deepEqual(held.map((h) => h.request.body.text), ['Launch day #ship', 'FREE followers, click now']);
   const [older, newer] = held;
@@ -126,8 +130,7 @@ test('X’s Draft.js box is read through DOM changes; an older answer arriving l
   newer.release();
   await until(() => meters(page.document)[0].verdict === 'spam_like');
   older.release();
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   assert.equal(meters(page.document)[0].verdict, 'spam_like', 'the answer about the old text does not replace the new one');
   assert.equal(meters(page.document)[0].word, 'Reads like spam');
 });
@@ -137,8 +140,7 @@ test('navigating inside the app drops the pending answer; the box still on scree
   await until(() => meters(page.document).length === 1);
   held = [];
   page.document.getElementById('draft-text').textContent = 'Hello #world';
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   await until(() => held.length === 1);
   page.window.location = new URL('https://x.com/compose/post');
   page.window.dispatchEvent(new page.window.Event('popstate'));
@@ -165,8 +167,7 @@ test('each supported site: its compose box gets a meter and its checks say which
     const editor = page.document.querySelector(selector);
     editor.firstElementChild ? (editor.firstElementChild.textContent = 'مرحبا 👋 #hi') : (editor.textContent = 'مرحبا 👋 #hi');
     editor.dispatchEvent(new page.window.Event('input', { bubbles: true }));
-    await settle();
-    await page.timers.runAll();
+    await runPending(page);
     await until(() => meters(page.document)[0].verdict === 'borderline');
     assert.deepEqual(composeRequests().at(-1).body, { text: 'مرحبا 👋 #hi', platform }, platform);
   }
@@ -221,8 +222,7 @@ test('with the opt-in, a sent post is remembered and goes with the next check on
 
 test('boxes that appear later are found from what the page changed, without searching the whole page', async () => {
   const page = openCompose('<main id="feed"><div id="later"></div></main>', 'https://x.com/home');
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   assert.equal(meters(page.document).length, 0);
   const documentQueries = [];
   const query = page.document.querySelectorAll;
@@ -236,31 +236,27 @@ test('boxes that appear later are found from what the page changed, without sear
     post.textContent = `post ${i}`;
     feed.append(post);
   }
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   assert.deepEqual(documentQueries, [], 'new posts are searched, not the document');
   assert.equal(meters(page.document).length, 0);
 
   const reply = page.document.createElement('div');
   reply.innerHTML = X_EDITOR;
   feed.append(reply);
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   await until(() => meters(page.document).length === 1);
 
   // A box the site turns editable where it stands (no element added) is found as well.
   const inPlace = page.document.getElementById('later');
   inPlace.setAttribute('data-testid', 'tweetTextarea_1');
   inPlace.setAttribute('contenteditable', 'true');
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   await until(() => meters(page.document).length === 2);
 });
 
 test('scrolling is listened to only while a meter is on the page', async () => {
   const page = openCompose('<main id="feed"></main>', 'https://x.com/home');
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   const moves = [];
   for (const name of ['addEventListener', 'removeEventListener']) {
     const original = page.window[name];
@@ -271,20 +267,17 @@ test('scrolling is listened to only while a meter is on the page', async () => {
   }
   const feed = page.document.getElementById('feed');
   feed.append(page.document.createElement('article'));
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   assert.deepEqual(moves, [], 'no meter: no scroll listener');
   const box = page.document.createElement('div');
   box.innerHTML = X_EDITOR;
   feed.append(box);
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   await until(() => meters(page.document).length === 1);
   assert.deepEqual(moves, ['+scroll', '+resize']);
   box.remove();
   feed.append(page.document.createElement('article'));
-  await settle();
-  await page.timers.runAll();
+  await runPending(page);
   await until(() => meters(page.document).length === 0);
   assert.deepEqual(moves, ['+scroll', '+resize', '-scroll', '-resize'], 'the box is gone: so are the listeners');
 });
