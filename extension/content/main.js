@@ -78,6 +78,7 @@
         ? adapter.readProfile(document, location) : null;
       if (header && layer.claim(header)) badgeProfile(header, signal);
       for (const sighting of adapter.findAuthors(changed || document, location, isHandled)) badgeAuthor(sighting, signal);
+      batcher.sendQueued();
     }
 
     const watcher = new BotLens.PageWatcher({

@@ -35,6 +35,28 @@ test('the accounts of one scan go out in one message, each waiter getting its ow
   assert.equal(again, a, 'the same account in one scan is asked about once');
 });
 
+test('sendQueued sends the queued accounts at once, and the window then sends nothing more', async () => {
+  const sent = [];
+  const timers = new Map();
+  let nextTimer = 0;
+  const batcher = new BotLens.AuthorBatcher({
+    send: async (message) => {
+      sent.push(plain(message));
+      return { ok: true, outcomes: message.profiles.map((p) => ({ ok: true, result: { handle: p.handle } })) };
+    },
+    setTimer: (fn) => { timers.set(++nextTimer, fn); return nextTimer; },
+    clearTimer: (id) => timers.delete(id),
+  });
+  const answers = [batcher.request({ platform: 'x', handle: 'ada' }), batcher.request({ platform: 'x', handle: 'grace' })];
+  assert.equal(timers.size, 1, 'the window is open');
+  batcher.sendQueued();
+  assert.deepEqual(sent.map((m) => m.profiles.map((p) => p.handle)), [['ada', 'grace']], 'sent before any timer ran');
+  assert.equal(timers.size, 0, 'and the window is closed');
+  assert.deepEqual((await Promise.all(answers)).map((a) => a.result.handle), ['ada', 'grace']);
+  batcher.sendQueued();
+  assert.equal(sent.length, 1, 'nothing queued: no message');
+});
+
 test('an account answered a moment ago is answered again without a message', async () => {
   const { batcher, sent, clock } = batcherWith();
   const first = await batcher.request({ platform: 'x', handle: 'ada', display_name: 'Ada' });

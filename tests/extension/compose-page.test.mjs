@@ -84,6 +84,19 @@ const X_EDITOR = '<div class="DraftEditor-root"><div class="public-DraftEditor-c
   + '<div data-contents="true"><div data-block="true"><div><span><span data-text="true" id="draft-text"></span></span></div></div></div></div></div>'
   + '<div data-testid="toolBar"><button data-testid="tweetButtonInline">Post</button></div>';
 
+/** The user puts the caret in a box: the browser makes it the active element and fires focusin. */
+function focusBox(page, element) {
+  Object.defineProperty(page.document, 'activeElement', { value: element, configurable: true });
+  element.dispatchEvent(new page.window.Event('focusin', { bubbles: true, composed: true }));
+}
+
+/** Opens the page and puts the caret in its compose box. */
+function openAndFocus(body, url, selector, options) {
+  const page = openCompose(body, url, options);
+  focusBox(page, page.document.querySelector(selector));
+  return page;
+}
+
 function type(page, textarea, value) {
   textarea.value = value;
   textarea.dispatchEvent(new page.window.Event('input', { bubbles: true }));
@@ -91,8 +104,11 @@ function type(page, textarea, value) {
 
 test('typing in Mastodon’s box: one check after the pause, with the last text, shown in the meter', async () => {
   const page = openCompose(MASTODON_FORM, 'https://mastodon.social/home');
-  await until(() => meters(page.document).length === 1);
+  await runPending(page);
+  assert.equal(meters(page.document).length, 0, 'a box the user has not gone into has no meter');
   const textarea = page.document.querySelector('textarea');
+  focusBox(page, textarea);
+  await until(() => meters(page.document).length === 1);
   const before = composeRequests().length;
   for (const value of ['S', 'Sun', 'Sunny day ☀️ #', 'Sunny day ☀️ #sun #sky']) type(page, textarea, value);
   assert.equal(composeRequests().length, before, 'nothing is sent while the user is typing');
@@ -114,7 +130,7 @@ test('typing in Mastodon’s box: one check after the pause, with the last text,
 });
 
 test('X’s Draft.js box is read through DOM changes; an older answer arriving last is dropped', async () => {
-  const page = openCompose(X_EDITOR, 'https://x.com/home');
+  const page = openAndFocus(X_EDITOR, 'https://x.com/home', '[data-testid="tweetTextarea_0"]');
   await until(() => meters(page.document).length === 1);
   const textNode = page.document.getElementById('draft-text');
   held = [];
@@ -135,24 +151,27 @@ test('X’s Draft.js box is read through DOM changes; an older answer arriving l
   assert.equal(meters(page.document)[0].word, 'Reads like spam');
 });
 
-test('navigating inside the app drops the pending answer; the box still on screen is checked afresh', async () => {
-  const page = openCompose(X_EDITOR, 'https://x.com/home');
+test('navigating inside the app drops the pending answer; the box the user is still in is checked afresh', async () => {
+  const page = openAndFocus(X_EDITOR, 'https://x.com/home', '[data-testid="tweetTextarea_0"]');
   await until(() => meters(page.document).length === 1);
+  const [before] = meters(page.document);
   held = [];
   page.document.getElementById('draft-text').textContent = 'Hello #world';
   await runPending(page);
   await until(() => held.length === 1);
   page.window.location = new URL('https://x.com/compose/post');
   page.window.dispatchEvent(new page.window.Event('popstate'));
-  assert.equal(meters(page.document).length, 0, 'meters of the old page view are gone');
-  const [pending] = held;
+  assert.equal(before.host.isConnected, false, 'the meter of the old page view is gone');
+  await until(() => held.length === 2);
+  const [old, fresh] = held;
   held = null;
-  pending.release();
+  assert.equal(fresh.request.body.text, 'Hello #world', 'the new page view checks the draft itself');
+  old.release();
   await settle();
-  assert.equal(meters(page.document).length, 0, 'the old answer is not shown');
-  await page.timers.runAll();
-  await until(() => meters(page.document).length === 1 && meters(page.document)[0].verdict === 'borderline');
-  assert.equal(composeRequests().at(-1).body.text, 'Hello #world');
+  assert.equal(meters(page.document).length, 1);
+  assert.notEqual(meters(page.document)[0].verdict, 'borderline', 'the old answer is not shown');
+  fresh.release();
+  await until(() => meters(page.document)[0].verdict === 'borderline');
 });
 
 test('each supported site: its compose box gets a meter and its checks say which platform', async () => {
@@ -162,7 +181,7 @@ test('each supported site: its compose box gets a meter and its checks say which
     ['https://www.youtube.com/watch?v=abc', '<ytd-commentbox><div id="contenteditable-root" contenteditable="true"></div></ytd-commentbox>', '#contenteditable-root', 'youtube'],
   ];
   for (const [url, body, selector, platform] of sites) {
-    const page = openCompose(body, url);
+    const page = openAndFocus(body, url, selector);
     await until(() => meters(page.document).length === 1);
     const editor = page.document.querySelector(selector);
     editor.firstElementChild ? (editor.firstElementChild.textContent = 'مرحبا 👋 #hi') : (editor.textContent = 'مرحبا 👋 #hi');
@@ -178,6 +197,7 @@ test('switched off for a site: no meter and nothing sent', async () => {
   const before = composeRequests().length;
   const page = openCompose('<ytd-commentbox><div id="contenteditable-root" contenteditable="true">FREE stuff</div></ytd-commentbox>', 'https://www.youtube.com/watch?v=abc');
   await until(() => page.answered('compose.site'));
+  focusBox(page, page.document.getElementById('contenteditable-root'));
   await page.timers.runAll();
   assert.equal(meters(page.document).length, 0);
   assert.equal(composeRequests().length, before);
@@ -185,7 +205,7 @@ test('switched off for a site: no meter and nothing sent', async () => {
 });
 
 test('the switch applies to an open tab at once: off takes the meter away, on brings it back', async () => {
-  const page = openCompose(MASTODON_FORM, 'https://mastodon.social/home', { hearsStorage: true });
+  const page = openAndFocus(MASTODON_FORM, 'https://mastodon.social/home', 'textarea', { hearsStorage: true });
   await until(() => meters(page.document).length === 1);
   await storage.set({ composeSites: { mastodon: false } });
   await until(() => meters(page.document).length === 0);
@@ -203,7 +223,7 @@ test('the switch applies to an open tab at once: off takes the meter away, on br
 
 test('with the opt-in, a sent post is remembered and goes with the next check on that site', async () => {
   await storage.set({ composeRecentPostsOptIn: true });
-  const page = openCompose(MASTODON_FORM, 'https://mastodon.social/home');
+  const page = openAndFocus(MASTODON_FORM, 'https://mastodon.social/home', 'textarea');
   await until(() => meters(page.document).length === 1);
   type(page, page.document.querySelector('textarea'), 'Come see my shop today');
   page.document.querySelector('.compose-form__publish span').dispatchEvent(new page.window.Event('click', { bubbles: true }));
@@ -211,7 +231,7 @@ test('with the opt-in, a sent post is remembered and goes with the next check on
   const stored = (await storage.get('composeRecentPosts')).composeRecentPosts;
   assert.deepEqual(stored.map((p) => [p.platform, p.text]), [['mastodon', 'Come see my shop today']]);
 
-  const next = openCompose(MASTODON_FORM, 'https://mastodon.social/home');
+  const next = openAndFocus(MASTODON_FORM, 'https://mastodon.social/home', 'textarea');
   await until(() => meters(next.document).length === 1);
   type(next, next.document.querySelector('textarea'), 'Come see my shop today');
   await next.timers.runAll();
@@ -220,38 +240,45 @@ test('with the opt-in, a sent post is remembered and goes with the next check on
   await storage.set({ composeRecentPostsOptIn: false });
 });
 
-test('boxes that appear later are found from what the page changed, without searching the whole page', async () => {
+test('a box gets its meter when the user goes into it; what the page inserts is never searched for boxes', async () => {
   const page = openCompose('<main id="feed"><div id="later"></div></main>', 'https://x.com/home');
   await runPending(page);
-  assert.equal(meters(page.document).length, 0);
-  const documentQueries = [];
-  const query = page.document.querySelectorAll;
-  page.document.querySelectorAll = function (selector) {
-    documentQueries.push(selector);
-    return query.call(this, selector);
-  };
+  const editorQueries = [];
+  for (const target of [page.window.Element.prototype, page.document]) {
+    for (const name of ['querySelector', 'querySelectorAll', 'matches', 'closest']) {
+      const original = target[name];
+      if (typeof original !== 'function') continue;
+      target[name] = function spied(selector, ...rest) {
+        if (String(selector).includes('tweetTextarea')) editorQueries.push(name);
+        return original.call(this, selector, ...rest);
+      };
+    }
+  }
   const feed = page.document.getElementById('feed');
   for (let i = 0; i < 20; i++) {
     const post = page.document.createElement('article');
     post.textContent = `post ${i}`;
     feed.append(post);
   }
-  await runPending(page);
-  assert.deepEqual(documentQueries, [], 'new posts are searched, not the document');
-  assert.equal(meters(page.document).length, 0);
-
   const reply = page.document.createElement('div');
   reply.innerHTML = X_EDITOR;
   feed.append(reply);
   await runPending(page);
+  assert.deepEqual(editorQueries, [], 'no box in use: nothing the page adds is searched for one');
+  assert.equal(meters(page.document).length, 0, 'a box nobody went into has no meter');
+
+  focusBox(page, reply.firstElementChild.firstElementChild);
   await until(() => meters(page.document).length === 1);
 
-  // A box the site turns editable where it stands (no element added) is found as well.
+  // A box the site turns editable where it stands is one as soon as the user goes into it.
   const inPlace = page.document.getElementById('later');
   inPlace.setAttribute('data-testid', 'tweetTextarea_1');
   inPlace.setAttribute('contenteditable', 'true');
-  await runPending(page);
+  focusBox(page, inPlace);
   await until(() => meters(page.document).length === 2);
+  focusBox(page, reply.firstElementChild.firstElementChild);
+  await runPending(page);
+  assert.equal(meters(page.document).length, 2, 'going back into a box keeps its one meter');
 });
 
 test('scrolling is listened to only while a meter is on the page', async () => {
@@ -273,6 +300,8 @@ test('scrolling is listened to only while a meter is on the page', async () => {
   box.innerHTML = X_EDITOR;
   feed.append(box);
   await runPending(page);
+  assert.deepEqual(moves, [], 'a box nobody went into: no scroll listener');
+  focusBox(page, box.firstElementChild.firstElementChild);
   await until(() => meters(page.document).length === 1);
   assert.deepEqual(moves, ['+scroll', '+resize']);
   box.remove();

@@ -78,21 +78,29 @@ test('spanBoundaries: a UTF-16 span maps onto the editor text nodes it covers, a
   assert.equal(spanBoundaries(extraction.pieces, [0, 99]), null, 'a span past the text maps to nothing');
 });
 
-test('findEditors: each site’s compose box, and nothing on a page without one', () => {
+test('editorAt: the compose box an element is in, on each site; nothing outside one', () => {
   const cases = [
-    ['x', '<div data-testid="tweetTextarea_0_label"></div><div contenteditable="true" data-testid="tweetTextarea_0">a</div>', 'tweetTextarea_0'],
-    ['mastodon', '<textarea class="autosuggest-textarea__textarea" id="m"></textarea><textarea id="other"></textarea>', 'm'],
-    ['bluesky', '<div data-testid="composePostView"><div class="tiptap ProseMirror" contenteditable="true" id="b"><p>x</p></div></div>', 'b'],
-    ['reddit', '<comment-composer-host><shreddit-composer><div contenteditable="true" id="r"><p>x</p></div></shreddit-composer></comment-composer-host>', 'r'],
-    ['youtube', '<ytd-commentbox><div id="contenteditable-root" contenteditable="true"></div></ytd-commentbox><div id="contenteditable-root-other" contenteditable="true"></div>', 'contenteditable-root'],
+    ['x', '<div data-testid="tweetTextarea_0_label" id="no"></div><div contenteditable="true" data-testid="tweetTextarea_0" id="in">a</div>', 'tweetTextarea_0'],
+    ['mastodon', '<textarea class="autosuggest-textarea__textarea" id="m"></textarea><textarea id="no"></textarea>', 'm'],
+    ['bluesky', '<div data-testid="composePostView" id="no"><div class="tiptap ProseMirror" contenteditable="true" id="b"><p id="in">x</p></div></div>', 'b'],
+    ['reddit', '<comment-composer-host id="no"><shreddit-composer><div contenteditable="true" id="r"><p id="in">x</p></div></shreddit-composer></comment-composer-host>', 'r'],
+    ['youtube', '<ytd-commentbox><div id="contenteditable-root" contenteditable="true"></div></ytd-commentbox><div id="no" contenteditable="true"></div>', 'contenteditable-root'],
   ];
   for (const [platform, body, id] of cases) {
     const { BotLens, document } = page(body);
-    const found = BotLens.compose.editors.findEditors(document, platform);
-    assert.equal(found.length, 1, platform);
-    assert.ok(found[0].id === id || found[0].getAttribute('data-testid') === id, platform);
-    assert.equal(BotLens.compose.editors.findEditors(page('<p>no editor</p>').document, platform).length, 0);
+    const { editorAt } = BotLens.compose.editors;
+    const editor = document.getElementById(id) || document.querySelector(`[data-testid="${id}"]`);
+    assert.equal(editorAt(editor, platform), editor, `${platform}: the box itself`);
+    const inside = document.getElementById('in');
+    if (inside) assert.equal(editorAt(inside, platform), editor, `${platform}: an element inside the box`);
+    assert.equal(editorAt(document.getElementById('no'), platform), null, `${platform}: an element that is no compose box`);
+    assert.equal(editorAt(document.body, platform), null, `${platform}: the page around it`);
   }
+});
+
+test('editorAt: an editor nested in another editor’s DOM is the same box, the outermost', () => {
+  const { BotLens, document } = page('<shreddit-composer><div contenteditable="true" id="outer"><div contenteditable="true" id="nested"><p id="caret">x</p></div></div></shreddit-composer>');
+  assert.equal(BotLens.compose.editors.editorAt(document.getElementById('caret'), 'reddit'), document.getElementById('outer'));
 });
 
 test('Reddit’s faceplate-textarea-input: the textarea inside its open shadow root is the editor', () => {
@@ -100,17 +108,17 @@ test('Reddit’s faceplate-textarea-input: the textarea inside its open shadow r
   const host = document.querySelector('faceplate-textarea-input');
   const inner = document.createElement('textarea');
   host.attachShadow({ mode: 'open' }).append(inner);
-  const found = BotLens.compose.editors.findEditors(document, 'reddit');
-  assert.equal(found.length, 1);
-  assert.equal(found[0], inner);
+  const { editorAt } = BotLens.compose.editors;
+  assert.equal(editorAt(inner, 'reddit'), inner, 'focus lands on the textarea inside the shadow root');
+  assert.equal(editorAt(host, 'reddit'), inner, 'or is seen at the host it is retargeted to');
 });
 
 test('editorForSubmit pairs a clicked Post button with the box it belongs to', () => {
   const box = (n) => `<div class="reply" id="reply-${n}"><div contenteditable="true" data-testid="tweetTextarea_0">t${n}</div>`
     + `<div data-testid="toolBar"><button data-testid="tweetButtonInline"><span id="label-${n}">Reply</span></button></div></div>`;
   const { BotLens, document } = page(box(1) + box(2) + '<button id="elsewhere">Other</button>');
-  const editors = BotLens.compose.editors.findEditors(document, 'x');
-  const { editorForSubmit } = BotLens.compose.editors;
+  const { editorAt, editorForSubmit } = BotLens.compose.editors;
+  const editors = [...document.querySelectorAll('[data-testid="tweetTextarea_0"]')].map((box) => editorAt(box, 'x'));
   assert.equal(editorForSubmit(document.getElementById('label-2'), editors, 'x'), editors[1]);
   assert.equal(editorForSubmit(document.getElementById('label-1'), editors, 'x'), editors[0]);
   assert.equal(editorForSubmit(document.getElementById('elsewhere'), editors, 'x'), null);

@@ -48,6 +48,28 @@ test('in-app navigation aborts the old page signal and starts a new one', async 
   watcher.stop();
 });
 
+test('a watcher its owner stops on navigation scans no more', async () => {
+  const loaded = loadContent({
+    html: '<!doctype html><html><body><main id="feed"></main></body></html>',
+    url: 'https://x.com/home',
+    beforeRun: ({ window, location }) => { window.location = location; },
+  });
+  let scans = 0;
+  const watcher = new loaded.BotLens.PageWatcher({
+    document: loaded.document, window: loaded.window, throttleMs: 5,
+    onScan: () => { scans += 1; },
+    onNavigate: () => watcher.stop(),
+  });
+  watcher.start();
+  loaded.location.href = 'https://x.com/someone';
+  loaded.window.dispatchEvent(new loaded.window.Event('popstate'));
+  loaded.document.getElementById('feed').append(loaded.document.createElement('article'));
+  await settle();
+  await tick();
+  assert.equal(scans, 1, 'only the scan on start');
+  assert.equal(watcher.signal.aborted, true);
+});
+
 test('inserting our own badges does not cause another scan', async () => {
   const { document, watcher, scans } = watch();
   watcher.start();

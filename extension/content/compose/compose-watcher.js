@@ -1,14 +1,23 @@
 // @ts-check
 'use strict';
 /**
- * Finds compose boxes as the single-page app shows them (reusing the core PageWatcher), gives
- * each its ComposeSession, and ends them all on in-app navigation so no answer lands on a page
- * the user left. When the user opted in, a post they send is passed to the service worker to
- * be remembered for the repetition check.
+ * Gives a compose box its ComposeSession when the user focuses it, as writing assistants do:
+ * a box nobody writes in costs nothing, and a timeline that inserts hundreds of posts is never
+ * searched for boxes. While a meter is up, the page's changes are followed (the core
+ * PageWatcher) so a box that goes away takes its meter along, and every session ends on in-app
+ * navigation so no answer lands on a page the user left. When the user opted in, a post they
+ * send is passed to the service worker to be remembered for the repetition check.
  */
 (function (BotLens) {
-  const { findEditors, editorForSubmit } = BotLens.compose.editors;
+  const { editorAt, editorForSubmit } = BotLens.compose.editors;
   const { readEditor } = BotLens.compose.text;
+
+  /** The focused element, inside open shadow roots too. @param {Document} document */
+  function deepActiveElement(document) {
+    let active = document.activeElement || null;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  }
 
   class ComposeWatcher {
     /**
@@ -28,10 +37,14 @@
       this.timers = timers || { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) };
       /** @type {Map<Element, InstanceType<typeof BotLens.compose.ComposeSession>>} */
       this.sessions = new Map();
-      /** @type {Set<Element>} editor hosts seen before their shadow textarea was there */
-      this.unresolved = new Set();
+      /** @type {InstanceType<typeof BotLens.PageWatcher> | null} follows the page while a session is open */
       this.pageWatcher = null;
       this.frame = null;
+      this.onFocusIn = (/** @type {Event} */ event) => {
+        // Focus inside a shadow root reaches the document retargeted to its host; the path still names it.
+        const path = typeof event.composedPath === 'function' ? event.composedPath() : [];
+        this.adopt(/** @type {Element | null} */ (path[0] || event.target));
+      };
       this.onClick = (/** @type {Event} */ event) => this.noticeSubmit(/** @type {Element} */ (event.target), null);
       this.onKeyDown = (/** @type {KeyboardEvent} */ event) => {
         // Ctrl/Cmd+Enter sends the post on X, Mastodon and Bluesky.
@@ -42,22 +55,47 @@
     }
 
     start() {
-      this.pageWatcher = new BotLens.PageWatcher({
-        document: this.document,
-        window: this.window,
-        onScan: (/** @type {AbortSignal} */ signal, /** @type {Node[] | null} */ changed) => this.scan(signal, changed),
-        onNavigate: () => this.endSessions(),
-      });
+      this.document.addEventListener('focusin', this.onFocusIn, true);
       this.document.addEventListener('click', this.onClick, true);
       this.document.addEventListener('keydown', this.onKeyDown, true);
-      this.pageWatcher.start();
+      // The user may be in a box already: the page focused it on load, or the check was just switched on.
+      this.adopt(deepActiveElement(this.document));
     }
 
     stop() {
-      if (this.pageWatcher) this.pageWatcher.stop();
+      this.document.removeEventListener('focusin', this.onFocusIn, true);
       this.document.removeEventListener('click', this.onClick, true);
       this.document.removeEventListener('keydown', this.onKeyDown, true);
       this.endSessions();
+    }
+
+    /** Starts a session for the compose box `element` is in, if it has none yet. @param {Element | null} element */
+    adopt(element) {
+      if (!element || element.nodeType !== 1) return;
+      const editor = editorAt(element, this.platform);
+      if (!editor || this.sessions.has(editor)) return;
+      // The page is followed from the first session on; each such stretch is a page view (signal) of its own.
+      const watcher = this.pageWatcher || new BotLens.PageWatcher({
+        document: this.document,
+        window: this.window,
+        onScan: () => this.noticePageChanged(),
+        onNavigate: () => {
+          this.endSessions();
+          // The box the user is still in starts over in the new page view.
+          this.adopt(deepActiveElement(this.document));
+        },
+      });
+      const session = new BotLens.compose.ComposeSession({
+        editor, platform: this.platform, document: this.document, window: this.window,
+        send: this.send, signal: watcher.signal, debounceMs: this.debounceMs, timers: this.timers,
+      });
+      this.sessions.set(editor, session);
+      if (!this.pageWatcher) {
+        this.pageWatcher = watcher;
+        watcher.start();
+      }
+      session.start();
+      this.followWhileMeters();
     }
 
     /**
@@ -77,48 +115,25 @@
       }
     }
 
-    /**
-     * @param {AbortSignal} signal the current page view's; aborted when the user navigates
-     * @param {Node[] | null} [changed] what the page added or edited since the last scan, or null for all of it
-     */
-    scan(signal, changed = null) {
+    /** The page changed while meters are up: boxes that went away take their meters along, the others follow. */
+    noticePageChanged() {
       for (const [editor, session] of this.sessions) {
         if (!editor.isConnected) {
           session.destroy();
           this.sessions.delete(editor);
         }
       }
+      if (!this.sessions.size) return this.endSessions();
       // The page moved things: the meters follow in the next frame, where the page is laid out
       // anyway, instead of forcing a layout now.
       this.requestFollow();
-      // Editors come with elements the page adds; edited text is typing, in a box already watched.
-      /** @type {ParentNode[]} */
-      const roots = changed
-        ? /** @type {ParentNode[]} */ (changed.filter((node) => node.nodeType === 1))
-        : [this.document];
-      for (const host of this.unresolved) if (host.isConnected && !roots.includes(host)) roots.push(host);
-      this.unresolved.clear();
-      if (roots.length) this.startSessions(findEditors(roots, this.platform, this.unresolved), signal);
-      this.followWhileMeters();
-    }
-
-    /** @param {Array<HTMLTextAreaElement | HTMLElement>} editors @param {AbortSignal} signal */
-    startSessions(editors, signal) {
-      for (const editor of editors) {
-        if (this.sessions.has(editor)) continue;
-        if ([...this.sessions.keys()].some((outer) => outer.contains(editor))) continue;
-        const session = new BotLens.compose.ComposeSession({
-          editor, platform: this.platform, document: this.document, window: this.window,
-          send: this.send, signal, debounceMs: this.debounceMs, timers: this.timers,
-        });
-        this.sessions.set(editor, session);
-        session.start();
-      }
     }
 
     endSessions() {
       for (const session of this.sessions.values()) session.destroy();
       this.sessions.clear();
+      if (this.pageWatcher) this.pageWatcher.stop();
+      this.pageWatcher = null;
       this.followWhileMeters();
     }
 

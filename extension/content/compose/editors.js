@@ -64,37 +64,31 @@
   }
 
   /**
-   * Every compose box in or under the given roots, outermost editable only (an editor nested in
-   * another editor's DOM is the same box). A rescan passes only what the page changed, so the
-   * roots themselves count too. Custom elements whose shadow root holds no textarea yet (not
-   * upgraded) go to `unresolved`, for the caller to look at again.
-   * @param {ParentNode | ParentNode[]} roots @param {ComposePlatform} platform
-   * @param {Set<Element>} [unresolved]
-   * @returns {Array<HTMLTextAreaElement | HTMLElement>}
+   * The compose box an element is in (the element the user focused, say), or null. The outermost
+   * match counts: an editor nested in another editor's DOM is the same box. The search climbs out
+   * of open shadow roots, so the textarea inside Reddit's faceplate-textarea-input finds its host.
+   * @param {Element | null} element @param {ComposePlatform} platform
+   * @returns {HTMLTextAreaElement | HTMLElement | null}
    */
-  function findEditors(roots, platform, unresolved) {
+  function editorAt(element, platform) {
     const selector = selectors[platform].editor;
-    /** @type {Element[]} */
-    const candidates = [];
-    for (const root of Array.isArray(roots) ? roots : [roots]) {
-      if (/** @type {Node} */ (root).nodeType === 1 && /** @type {Element} */ (root).matches(selector)) {
-        candidates.push(/** @type {Element} */ (root));
+    /** @type {Element | null} */
+    let outermost = null;
+    let node = element;
+    while (node) {
+      const match = node.closest(selector);
+      if (match) {
+        outermost = match;
+        if (match.parentElement) {
+          node = match.parentElement;
+          continue;
+        }
       }
-      // Most changed parts hold no editor: asking for the first match is much cheaper than for all.
-      if (root.querySelector(selector)) candidates.push(...root.querySelectorAll(selector));
+      // Nothing (more) above in this tree: go on from the shadow host, if there is one.
+      const root = /** @type {any} */ ((match || node).getRootNode());
+      node = root && root.host ? root.host : null;
     }
-    const found = [];
-    for (const element of candidates) {
-      const editor = resolveEditor(element);
-      if (!editor) {
-        if (unresolved) unresolved.add(element);
-        continue;
-      }
-      if (found.includes(editor)) continue;
-      if (found.some((outer) => outer.contains(editor))) continue;
-      found.push(editor);
-    }
-    return found;
+    return outermost && resolveEditor(outermost);
   }
 
   /** The element in the page's light DOM that stands for an editor (the shadow host, if any). */
@@ -124,6 +118,6 @@
   }
 
   BotLens.compose = Object.assign(BotLens.compose || {}, {
-    editors: { selectors, supports, resolveEditor, findEditors, editorForSubmit },
+    editors: { selectors, supports, resolveEditor, editorAt, editorForSubmit },
   });
 })((globalThis.BotLens ??= {}));

@@ -1,9 +1,10 @@
 // @ts-check
 'use strict';
 /**
- * Gathers the accounts a page scan found for a few milliseconds and asks the service worker
- * about all of them in one accounts.score message, so a page of 100 posts costs one message
- * (and the worker batches again across tabs).
+ * Gathers the accounts a page scan found and asks the service worker about all of them in one
+ * accounts.score message when the scan ends (sendQueued), so a page of 100 posts costs one
+ * message (and the worker batches again across tabs); a request outside a scan (a profile
+ * header after its enrichment) waits a few milliseconds for company instead.
  *
  * It also keeps the answers it got for a few minutes (at most RECENT_MAX accounts): a feed
  * shows the same authors again and again, and an account already answered then costs no
@@ -24,14 +25,15 @@
   class AuthorBatcher {
     /**
      * @param {{ send: (message: any) => Promise<any>, windowMs?: number,
-     *           setTimer?: (fn: () => void, ms: number) => any, now?: () => number,
+     *           setTimer?: (fn: () => void, ms: number) => any, clearTimer?: (id: any) => void, now?: () => number,
      *           recentMs?: number, recentMax?: number }} deps
      */
-    constructor({ send, windowMs = 50, setTimer = (fn, ms) => setTimeout(fn, ms), now = Date.now,
-      recentMs = RECENT_MS, recentMax = RECENT_MAX }) {
+    constructor({ send, windowMs = 50, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (id) => clearTimeout(id),
+      now = Date.now, recentMs = RECENT_MS, recentMax = RECENT_MAX }) {
       this.send = send;
       this.windowMs = windowMs;
       this.setTimer = setTimer;
+      this.clearTimer = clearTimer;
       /** @type {Map<string, { profile: any, waiters: Array<(outcome: any) => void> }>} */
       this.queued = new Map();
       /** @type {{ get: (key: string) => { outcome: any, detail: number } | undefined, set: Function, clear: Function }} */
@@ -86,6 +88,16 @@
     /** Drops every kept answer (the user changed the backend or the token). */
     forget() {
       this.recent.clear();
+    }
+
+    /**
+     * Sends what is queued without waiting out the window: a scan that has read its part of the
+     * page knows nothing more of it is coming, and its badges come sooner for it.
+     */
+    sendQueued() {
+      if (this.timer !== null) this.clearTimer(this.timer);
+      this.timer = null;
+      if (this.queued.size) this.flush();
     }
 
     async flush() {

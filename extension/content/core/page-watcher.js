@@ -169,7 +169,8 @@
     }
 
     schedule() {
-      if (this.timer !== null) return;
+      // A watcher stopped from its own onNavigate must not scan once more for its former owner.
+      if (this.timer !== null || this.stopped) return;
       this.timer = setTimeout(() => {
         this.timer = null;
         this.scanChanged();
