@@ -10,7 +10,7 @@ import { redditProfile, redditPost } from './reddit.mjs';
 import { youtubeChannel, youtubeComment } from './youtube.mjs';
 import { instagramProfile, instagramPost } from './instagram.mjs';
 import { mastodonApi, blueskyApi } from './apis.mjs';
-import { mastodonComposePage, xComposePage } from './compose.mjs';
+import { FACEPLATE_JS, blueskyComposePage, mastodonComposePage, redditSubmitPage, xComposePage, youtubeWatchPage } from './compose.mjs';
 
 /** @typedef {import('./people.mjs').Person} Person */
 /** @typedef {'x'|'mastodon'|'bluesky'|'reddit'|'youtube'|'instagram'} Platform */
@@ -29,6 +29,7 @@ const TEST_ASSETS = /** @type {Record<string, import('../harness/site-server.mjs
   '/__test/infinite-scroll.js': asset('./infinite-scroll.js', 'text/javascript'),
   '/__test/spa-router.js': asset('./spa-router.js', 'text/javascript'),
   '/__test/site.css': asset('./site.css', 'text/css'),
+  '/__test/faceplate.js': { type: 'text/javascript', body: FACEPLATE_JS },
 });
 
 /** A page of a fake app: what the shell renders into its root. @typedef {import('./shell.mjs').AppPage} AppPage */
@@ -128,6 +129,15 @@ export class World {
     }
     if (platform === 'mastodon' && url.pathname === '/publish') {
       return { title: 'New post - Mastodon', app: mastodonComposePage(), rootId: PAGES.mastodon.root };
+    }
+    if (platform === 'bluesky' && url.pathname === '/intent/compose') {
+      return { title: 'Bluesky', app: blueskyComposePage(), rootId: PAGES.bluesky.root };
+    }
+    if (platform === 'reddit' && url.pathname === '/submit') {
+      return { title: 'Submit to Reddit', app: redditSubmitPage(), rootId: PAGES.reddit.root, scripts: ['/__test/faceplate.js'] };
+    }
+    if (platform === 'youtube' && url.pathname === '/watch') {
+      return { title: 'YouTube', app: youtubeWatchPage(), rootId: PAGES.youtube.root };
     }
     const match = PROFILE_PATH[platform].exec(url.pathname);
     return match ? this.profileApp(platform, decodeURIComponent(match[1])) : null;
