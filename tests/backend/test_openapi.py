@@ -46,7 +46,7 @@ def test_tip_codes_are_listed_and_every_rule_raises_its_own(client):
     assert set(listed) == set(TIP_CODES) and "engagement_bait" in listed and "spam_like_wording" in listed
     text = ("FOLLOW BACK!!!! Like this comment if you agree, check out my channel, DM me, GIVEAWAY, make $500 a day "
             "🔥🔥🔥🔥 bit.ly/x tinyurl.com/y http://a.co #a #b #c #d @q @w @e @r @t @y "
-            "SHOUTING AT EVERYONE HERE NOW")
+            "SHOUTING AT EVERYONE HERE NOW, more at gems dot com")
     fired = set()
     for rule in RULES:
         for draft in (Draft(text, "x", [text]), Draft("https://bit.ly/x", "x")):

@@ -124,6 +124,22 @@ def link_shortener(draft: Draft) -> list[Tip]:
     )]
 
 
+def disguised_link(draft: Draft) -> list[Tip]:
+    text = draft.view.text
+    match = phrases.DISGUISED_LINK.search(text)
+    if not match:
+        return []
+    start = match.start()
+    while start > 0 and text[start - 1].isalnum():  # quote the whole name: "mysite dot com", not "e dot com"
+        start -= 1
+    return [Tip(
+        "disguised_link",
+        f"“{text[start:match.end()]}” spells a link out so that link filters miss it, a trick spam is known for. "
+        "Paste the link as it is, or leave it out.",
+        draft.view.span(start, match.end()), 1.5,
+    )]
+
+
 def only_link(draft: Draft) -> list[Tip]:
     if not draft.urls:
         return []
@@ -266,7 +282,7 @@ get_rich = _phrase_rule(
     2.5)
 
 RULES: tuple[Callable[[Draft], list[Tip]], ...] = (
-    repeated_post, only_link, several_links, link_shortener, too_many_hashtags, too_many_mentions,
+    repeated_post, only_link, several_links, link_shortener, disguised_link, too_many_hashtags, too_many_mentions,
     follow_back, self_promotion, engagement_bait, dm_me, giveaway, get_rich, shouting, emoji_run, punctuation_run,
 )
 
