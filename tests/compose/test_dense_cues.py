@@ -1,5 +1,7 @@
 """The dense cues the YouTube weights read beside the n-grams, and how the model carries them."""
 
+import pickle
+
 import numpy as np
 import pytest
 from botlens.scoring.text_model import (
@@ -36,6 +38,42 @@ def test_a_domain_spelled_out_with_spaces_counts_only_when_there_is_no_link():
     assert _cues("a dot on the map")["spelled_out_domain"] == 0.0
 
 
+@pytest.mark.parametrize("text", [
+    "watch it free on moviestash dot com",
+    "go to moviestash (dot) com now",
+    "go to moviestash [ dot ] net now",
+    "moviestashDOTcom has it all",
+    "tinyurl*com/free-stuff",
+    "look me up on mysite . c o m",
+    "W W W moviestash",
+    "type h t t p then my site",
+    "Free movies at Stash.comI watched every one",
+    "free at Stash.orgCheck it out",
+])
+def test_a_link_disguised_to_slip_past_filters_is_a_cue(text):
+    assert _cues(text)["disguised_link"] == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "the dotcom era is over",
+    "my network is down",
+    "example.com is great",
+    "I saw it on example.com.",
+    "a dot on the map",
+    "www.example.com",
+    "what a world we live in",
+    "great song, I play it every morning",
+])
+def test_links_typed_as_links_and_ordinary_words_are_not_disguised(text):
+    assert _cues(text)["disguised_link"] == 0.0
+
+
+def test_the_disguised_link_cue_also_counts_beside_a_real_link():
+    cues = _cues("my site http://a.example.org and the other one moviestash dot com")
+    assert cues["has_link"] == 1.0 and cues["spelled_out_domain"] == 0.0
+    assert cues["disguised_link"] == 1.0
+
+
 def test_phrases_and_capitals():
     promo = _cues("CHECK OUT MY CHANNEL PLEASE GUYS")
     assert promo["self_promotion_phrase"] > 0 and promo["capitals_share"] == 1.0
@@ -44,7 +82,8 @@ def test_phrases_and_capitals():
     assert calm["self_promotion_phrase"] == 0.0 and calm["capitals_share"] < 0.1
 
 
-@pytest.mark.parametrize("text", ["", "\u200b\u200b", "مرحبا بالجميع", "😀😀😀😀😀", "\u202eevil\u202c", "x" * 10_000])
+@pytest.mark.parametrize("text", ["", "\u200b\u200b", "مرحبا بالجميع", "😀😀😀😀😀", "\u202eevil\u202c", "x" * 10_000,
+                                  "a" + " " * 3000 + "dot" + " " * 3000])
 def test_cues_are_bounded_on_odd_input(text):
     values = dense_features(text)
     assert np.all(np.isfinite(values)) and np.all(values >= 0) and np.all(values <= 1.5)
@@ -70,6 +109,16 @@ def test_only_the_youtube_weights_read_the_cues():
     for domain in model.weights:
         np.testing.assert_allclose([model.probability(t, domain) for t in probe],
                                    model.predict_proba(probe, domain)[:, 1], rtol=1e-9, atol=1e-12)
+
+
+def test_a_model_saved_with_other_cues_is_refused_when_loaded():
+    trained = fit_text_model(_small_corpus(), calibration_folds=2)
+    assert pickle.loads(pickle.dumps(trained)).probability("free cash", "youtube") == pytest.approx(
+        trained.probability("free cash", "youtube"))
+    one_cue_fewer = DomainTextModel(trained.features, {d: w[:-1] for d, w in trained.weights.items()},
+                                    trained.bias, trained.calibration, dense=True)
+    with pytest.raises(ValueError, match="dense cues"):
+        pickle.loads(pickle.dumps(one_cue_fewer))
 
 
 def test_a_model_saved_without_cues_still_scores():

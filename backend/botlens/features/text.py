@@ -170,15 +170,23 @@ def find_emoji_runs(text: str, min_length: int = 4) -> list[tuple[Span, int]]:
 _MODEL_URL = " zzurl "
 _DIGITS_RE = re.compile(r"\d")
 _SPACES_RE = re.compile(r"\s+")
+# Three or more single letters (any script, never digits) separated by single spaces: "s u b s c r i b e".
+# Spammers space a word out so that filters, and word n-grams, miss it; joined, it reads as the word it is.
+_SPACED_OUT_LETTERS_RE = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")
+
+
+def _join_spaced_out_letters(text: str) -> str:
+    return _SPACED_OUT_LETTERS_RE.sub(lambda match: match.group().replace(" ", ""), text)
 
 
 def model_text(text: str) -> str:
     """The form the text model sees: unescaped, invisible characters dropped, NFKC, lower case, links and digits
-    replaced by placeholders (which link or which phone number is noise; that there is one is the signal)."""
+    replaced by placeholders (which link or which phone number is noise; that there is one is the signal), and
+    words spelled out letter by letter joined up ("s u b s c r i b e" -> "subscribe")."""
     text = unicodedata.normalize("NFKC", strip_invisible(html.unescape(text)))
     text = URL_RE.sub(_MODEL_URL, text)
     text = _DIGITS_RE.sub("0", text)
-    return _SPACES_RE.sub(" ", text).strip().lower()
+    return _join_spaced_out_letters(_SPACES_RE.sub(" ", text).strip().lower())
 
 
 def model_texts(texts: Iterable[str]) -> list[str]:

@@ -50,6 +50,10 @@ def domain_for(platform: str | None) -> str:
 # weight in a short text and a long one. The rule signals are the compose rules' own (platform-neutral). The
 # shortener and phrase cues (self-promotion, follow-back, giveaway, engagement bait) enter at sqrt(2) rather
 # than 1: under the same L2 penalty that lets them reach further (leave-one-video-out F1 0.936 against 0.933).
+# Spam spells a link out so that link filters (and our link pattern) miss it: "x dot com", "x(dot)com", "xDOTcom",
+# "tinyurl*com", ". c o m", "w w w", "h t t p", or a domain glued to the next sentence ("Stash.comI ..."). The
+# disguised_link cue is the compose rule of that name (its pattern: compose.phrases.DISGUISED_LINK), at weight 1
+# and whether or not the text also has a real link.
 
 _SPELLED_OUT_DOMAIN = re.compile(r"\b\w+\s*(?:\.|\(dot\)|\bdot\b)\s*(?:com|net|org)\w?\b", re.IGNORECASE)
 _STRONG_CUE = math.sqrt(2.0)
@@ -58,7 +62,7 @@ _PHRASE_CUES = ("self_promotion", "follow_back", "giveaway", "engagement_bait")
 _RULE_CUES = ("several_links", "only_link", "shouting", "emoji_run", "punctuation_run", "dm_me",
               "get_rich")
 DENSE_FEATURES = ("has_link", "links_up_to_3", "youtube_link", "shortener_link", "spelled_out_domain",
-                  "log_length", "capitals_share", *(f"{name}_phrase" for name in _PHRASE_CUES),
+                  "disguised_link", "log_length", "capitals_share", *(f"{name}_phrase" for name in _PHRASE_CUES),
                   *(f"rule_{code}" for code in _RULE_CUES))
 
 
@@ -81,6 +85,7 @@ def dense_features(text: str, draft: Draft | None = None, tips: Sequence[Tip] | 
         float(any(d == "youtu.be" or d.endswith("youtube.com") for d in domains)),
         _STRONG_CUE * any(is_shortener(url) for url in urls),
         float(not urls and bool(_SPELLED_OUT_DOMAIN.search(view.text))),
+        float("disguised_link" in codes),
         min(math.log1p(len(view.text)) / 6, 1.5),
         capitals,
         *(_STRONG_CUE * (name in codes) for name in _PHRASE_CUES),
@@ -121,6 +126,16 @@ class DomainTextModel:
         state = dict(self.__dict__)
         state["_blocks"] = None  # rebuilt on first use: analyzers are closures
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        # The dense weights are read by position: a model saved with another set of cues would silently give
+        # each cue a neighbour's weight, so it is refused when loaded.
+        self.__dict__.update(state)
+        if self.dense:
+            n_grams = sum(len(vectorizer.vocabulary_) for _, vectorizer in self.features.transformer_list)
+            if any(len(coef) != n_grams + len(DENSE_FEATURES) for coef in self.weights.values()):
+                raise ValueError(f"this compose model was saved with other dense cues than the "
+                                 f"{len(DENSE_FEATURES)} this code reads; retrain it (botlens train --only compose)")
 
     def _domain(self, domain: str | None) -> str:
         domain = domain or GENERIC

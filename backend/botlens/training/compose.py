@@ -9,7 +9,8 @@ the model learns "has a link" rather than which link.
 Each corpus is a domain with weights of its own on top of shared ones (see
 :mod:`botlens.scoring.text_model`): a link on 2014 YouTube and a link in a 2024 post need not mean the same.
 The YouTube weights also read a few unnormalised dense cues (links by kind, a domain spelled out with spaces,
-length, capitals, the compose rules' signals), so a link weighs as much in a long comment as in a short one.
+a link disguised to slip past filters, length, capitals, the compose rules' signals), so a link weighs as much
+in a long comment as in a short one.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def _calibration_folds(corpus: TextCorpus, folds: int) -> np.ndarray:
 
 
 def _fit_linear(A: sp.csr_matrix, labels: np.ndarray, weights: np.ndarray) -> LogisticRegression:
-    return LogisticRegression(C=C_REGULARISATION, class_weight="balanced", max_iter=3000).fit(
+    # Fitted to convergence: at the default tol lbfgs stopped early and F1 moved by +-0.004 with where it stopped.
+    return LogisticRegression(C=C_REGULARISATION, class_weight="balanced", tol=1e-6, max_iter=20000).fit(
         A, labels, sample_weight=weights)
 
 
@@ -199,6 +201,7 @@ def train_compose(data_dir: Path, model_dir: Path) -> dict:
         model_dir, "compose", model,
         features=["word tf-idf 1-3-grams", "char_wb tf-idf 2-5-grams (weight 0.5)",
                   "shared + per-domain copies (youtube, sms)",
-                  f"youtube only: {len(DENSE_FEATURES)} dense cues (links, length, capitals, rule signals)"],
+                  (f"youtube only: {len(DENSE_FEATURES)} dense cues (links, disguised links, length, capitals, "
+                   "rule signals)")],
         training_files=corpus.files, metrics=metrics,
     )
