@@ -14,7 +14,8 @@
 // and the trace times it once too.
 //
 // --runs=N (default 3) repeats the timed run, each in a fresh browser and backend, and reports the mean over all;
-// --time-only stops after the timed runs (per-page figures and the hottest places on stderr, no JSON);
+// --time-only stops after the timed runs (per-page figures and the hottest places on stderr, no JSON); --delays-only
+// measures only how long each page's badges take to show;
 // BOTLENS_BENCH_PROFILE_DIR=<folder> keeps each page's CPU profile there (content-page-N and
 // floor-page-N.cpuprofile, from the last run of each; they open in DevTools).
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -35,6 +36,8 @@ const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 const PROFILE_DIR = process.env.BOTLENS_BENCH_PROFILE_DIR || '';
 /** --time-only: the content script's time alone (no run with the extension off, no memory figures). */
 const TIME_ONLY = process.argv.includes('--time-only');
+/** --delays-only: only how long each page's badges take to show. */
+const DELAYS_ONLY = process.argv.includes('--delays-only');
 
 const authors = crowd(AUTHORS, 'bn', 20261124);
 const world = new World();
@@ -105,6 +108,40 @@ async function setSiteEnabled(session, enabled) {
   }, enabled);
 }
 
+/**
+ * How long readers wait for badges: from a page of posts going in until each of its posts shows its answer,
+ * read in the page's own world (a MutationObserver; no profiler running), once per page of 100 posts.
+ * @param {import('../tests/browser/harness/session.mjs').Session} session @returns {Promise<number[]>} ms per page
+ */
+async function badgeDelays(session) {
+  const page = await session.context.newPage();
+  await page.goto('https://x.com/home');
+  await page.waitForSelector(ITEM);
+  await waitForSettledBadges(page, PAGE);
+  await page.evaluate((item) => {
+    const settled = '[data-botlens="badge"]:not([data-botlens-tone="pending"])';
+    /** @type {number | null} */
+    let since = null;
+    const delays = /** @type {number[]} */ ([]);
+    Object.defineProperty(window, 'badgeDelays', { value: delays });
+    new MutationObserver((records) => {
+      const now = performance.now();
+      if (since === null && records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && /** @type {Element} */ (n).matches(item)))) since = now;
+      if (since !== null && document.querySelectorAll(settled).length >= document.querySelectorAll(item).length) {
+        delays.push(now - since);
+        since = null;
+      }
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-botlens-tone'] });
+  }, ITEM);
+  for (let shown = 2 * PAGE; shown <= POSTS; shown += PAGE) {
+    await scrollUntilAllLoaded(page, ITEM, shown);
+    await waitForSettledBadges(page, shown);
+  }
+  const delays = await page.evaluate(() => /** @type {any} */ (window).badgeDelays.slice());
+  await page.close();
+  return delays;
+}
+
 /** Timed runs, each in a fresh browser and backend: on two cores one run's figure swings by a third. */
 const RUNS = Math.max(1, Number((process.argv.find((arg) => arg.startsWith('--runs=')) || '--runs=3').slice(7)));
 
@@ -152,7 +189,30 @@ async function pageTimes({ label, extensionDir, kept = 'floor', Clock = Profiler
   }
 }
 
+/** @param {number[]} delays one per page of 100, pages 2-10 @returns {{ fresh: number[], known: number[] }} */
+function splitDelays(delays) {
+  // Pages 2-5 bring authors not seen yet (a message to the backend); pages 6-10 the same authors again.
+  const firstKnown = AUTHORS / PAGE - 1;
+  return { fresh: delays.slice(0, firstKnown), known: delays.slice(firstKnown) };
+}
+
+/** @returns {Promise<{ fresh: number[], known: number[] }>} */
+async function measureDelays() {
+  const session = await startSession({ name: 'bench-extension-delays', world });
+  try {
+    const { fresh, known } = splitDelays(await badgeDelays(session));
+    log(`badges shown after: new authors ${fresh.map((v) => v.toFixed(0)).join(', ')} ms; known ${known.map((v) => v.toFixed(0)).join(', ')} ms`);
+    return { fresh, known };
+  } finally {
+    await session.close();
+  }
+}
+
 async function main() {
+  if (DELAYS_ONLY) {
+    await measureDelays();
+    return;
+  }
   const runs = [];
   /** @type {number[][]} */
   const floorRuns = [];
@@ -183,6 +243,7 @@ async function main() {
   log(`traced: content script ${meanOf(traced.content).toFixed(2)} ms, floor ${meanOf(traced.floor).toFixed(2)} ms per page`);
   log(`where, summed over ${pages.length} pages:\n  ${hottest(pages, 20).join('\n  ')}`);
   if (TIME_ONLY) return;
+  const delays = await measureDelays();
   const { on, off } = runs[runs.length - 1];
   const retained = (on.heapEnd - on.heapStart) - (off.heapEnd - off.heapStart);
   const metrics = [
@@ -204,6 +265,11 @@ async function main() {
     { label: 'content script time per 100 inserted posts (worst page)', value: Math.max(...perHundred), unit: 'ms',
       note: `where (innermost extension frame > running function), summed over ${pages.length} pages: ${hottest(pages).join('; ')
       }; time inside the adapter's findAuthors per page, last run: ${on.perPage.map((/** @type {any} */ p) => p.scanning.toFixed(1)).join(', ')} ms` },
+    { label: 'time until a page of 100 posts by new authors shows every badge (median of pages 2-5)', value: median(delays.fresh),
+      unit: 'ms', note: `from the posts going in to the last answer shown, in the page's own world, one run: ${
+        delays.fresh.map((v) => v.toFixed(0)).join(', ')} ms (the scan's throttle, the message, the backend request)` },
+    { label: 'time until a page of 100 posts by known authors shows every badge (median of pages 6-10)', value: median(delays.known),
+      unit: 'ms', note: `answers kept in the tab: ${delays.known.map((v) => v.toFixed(0)).join(', ')} ms` },
     { label: 'page JS heap kept by the extension after 1,000 posts', value: retained, unit: 'MiB',
       note: `after GC: growth ${(on.heapEnd - on.heapStart).toFixed(2)} MiB with the extension, ${
         (off.heapEnd - off.heapStart).toFixed(2)} MiB with it off (${on.posts} posts, ${on.badgeCount} badges); the service worker's heap is not included` },

@@ -16,6 +16,13 @@ import { profileDetail } from './ttl-cache.js';
  * @typedef {{ profile: Profile, detail: number, waiters: Array<(o: ScoreOutcome) => void>, retried: boolean }} Pending
  */
 
+/**
+ * How long lookups wait for company. A content script already sends all the authors of a scan in
+ * one message, so the window only gathers tabs that scan at the same moment; every millisecond of
+ * it is a millisecond before a new author's badge appears.
+ */
+export const GATHER_WINDOW_MS = 20;
+
 /** How long a wrong token blocks lookups before trying again (settings changes reset it). */
 export const UNAUTHORIZED_PAUSE_MS = 30_000;
 
@@ -43,7 +50,7 @@ export class ScoreQueue {
    * }} deps
    */
   constructor({
-    client, cache, backoff, windowMs = 120, maxBatch = 1000,
+    client, cache, backoff, windowMs = GATHER_WINDOW_MS, maxBatch = 1000,
     setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (id) => clearTimeout(id),
   }) {
     this.client = client;

@@ -39,9 +39,11 @@
       onRetryDue: () => watcher.scanNow(),
     });
 
+    // Bluesky and Mastodon pages show less of a profile than their public APIs give.
+    const enriches = adapter.platform === 'bluesky' || adapter.platform === 'mastodon';
+
     /** @param {any} profile */
     async function enrich(profile) {
-      if (adapter.platform !== 'bluesky' && adapter.platform !== 'mastodon') return profile;
       const reply = await send({ type: 'profile.enrich', profile, instanceOrigin: location.origin });
       return reply.ok ? reply.profile : profile;
     }
@@ -49,7 +51,8 @@
     /** @param {import('./adapters/registry.js').Sighting} sighting @param {AbortSignal} signal */
     async function badgeProfile(sighting, signal) {
       pageProfile = { profile: sighting.profile, outcome: null };
-      const profile = await enrich(sighting.profile);
+      // Without enrichment the header is queued before the scan ends, so it goes in the scan's message.
+      const profile = enriches ? await enrich(sighting.profile) : sighting.profile;
       if (signal.aborted) return layer.release(sighting.anchor);
       pageProfile = { profile, outcome: null };
       const outcome = await batcher.request(profile);

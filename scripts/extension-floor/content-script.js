@@ -11,7 +11,9 @@
 (() => {
   const BLOCK = 'article[data-testid="tweet"] [data-testid="User-Name"]';
   const HANDLE = /@([A-Za-z0-9_]{1,15})/;
-  const SCAN_AFTER_MS = 150; // the real content script's throttle
+  // The real content script's schedule: soon after a quiet spell, then at most once per throttle.
+  const SOON_MS = 30;
+  const THROTTLE_MS = 150;
 
   const badge = document.createElement('botlens-badge');
   badge.setAttribute('data-botlens', 'badge');
@@ -26,16 +28,18 @@
   let added = [];
   /** @type {ReturnType<typeof setTimeout> | null} */
   let timer = null;
+  let lastScan = -Infinity;
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) if (node.nodeType === 1) added.push(/** @type {Element} */ (node));
     }
-    if (timer === null) timer = setTimeout(scan, SCAN_AFTER_MS);
+    if (timer === null) timer = setTimeout(scan, Math.max(SOON_MS, lastScan + THROTTLE_MS - Date.now()));
   });
   const watch = () => observer.observe(document.documentElement, { childList: true, subtree: true });
 
   function scan() {
     timer = null;
+    lastScan = Date.now();
     const roots = added;
     added = [];
     observer.disconnect();

@@ -14,7 +14,7 @@ function watch() {
   const watcher = new loaded.BotLens.PageWatcher({
     document: loaded.document,
     window: loaded.window,
-    throttleMs: 5,
+    throttleMs: 5, soonMs: 1,
     onScan: (signal) => scans.push(signal),
     onNavigate: (url) => navigations.push(url),
   });
@@ -32,6 +32,25 @@ test('new content (infinite scroll) triggers a throttled rescan', async () => {
   await tick();
   assert.equal(scans.length, 2, 'five insertions, one rescan');
   watcher.stop();
+});
+
+test('a change after a quiet spell is read soon; one right after a scan waits out the throttle', async () => {
+  for (const [quietMs, scansAfter] of [[10_000, 2], [0, 1]]) {
+    const loaded = loadContent({ html: '<!doctype html><html><body><main id="feed"></main></body></html>', url: 'https://x.com/home' });
+    let clock = 0;
+    let scans = 0;
+    const watcher = new loaded.BotLens.PageWatcher({
+      document: loaded.document, window: loaded.window, throttleMs: 5_000, soonMs: 1, now: () => clock,
+      onScan: () => { scans += 1; }, onNavigate: () => {},
+    });
+    watcher.start();
+    clock += quietMs;
+    loaded.document.getElementById('feed').append(loaded.document.createElement('article'));
+    await settle();
+    await tick();
+    assert.equal(scans, scansAfter, `${quietMs} ms after the last scan`);
+    watcher.stop();
+  }
 });
 
 test('in-app navigation aborts the old page signal and starts a new one', async () => {
@@ -56,7 +75,7 @@ test('a watcher its owner stops on navigation scans no more', async () => {
   });
   let scans = 0;
   const watcher = new loaded.BotLens.PageWatcher({
-    document: loaded.document, window: loaded.window, throttleMs: 5,
+    document: loaded.document, window: loaded.window, throttleMs: 5, soonMs: 1,
     onScan: () => { scans += 1; },
     onNavigate: () => watcher.stop(),
   });
@@ -93,7 +112,7 @@ function watchChanges(loaded = null) {
   const watcher = new page.BotLens.PageWatcher({
     document: page.document,
     window: page.window,
-    throttleMs: 5,
+    throttleMs: 5, soonMs: 1,
     onScan: (_signal, changed) => handed.push(changed),
     onNavigate: () => {},
   });
@@ -147,7 +166,7 @@ test('badges a scan inserts wake neither its watcher nor another one on the page
   const badging = new first.BotLens.PageWatcher({
     document: first.document,
     window: first.window,
-    throttleMs: 5,
+    throttleMs: 5, soonMs: 1,
     onScan: () => {
       const badge = first.document.createElement('span');
       badge.setAttribute('data-botlens', 'badge');
@@ -186,7 +205,7 @@ test('an element the site makes editable in place is a change to scan; other att
   const loaded = watch();
   const changes = [];
   const watcher = new loaded.BotLens.PageWatcher({
-    document: loaded.document, window: loaded.window, throttleMs: 5,
+    document: loaded.document, window: loaded.window, throttleMs: 5, soonMs: 1,
     onScan: (signal, changed) => changes.push(changed), onNavigate: () => {},
   });
   const box = loaded.document.createElement('div');

@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Watches a single-page app: rescans (throttled) whenever the DOM changes, which covers
- * infinite scroll, and notices in-app navigation by the URL changing. Each page view gets its
+ * Watches a single-page app: rescans whenever the DOM changes (soon after a quiet spell, then at
+ * most once per throttle), which covers infinite scroll, and notices in-app navigation by the URL changing. Each page view gets its
  * own AbortSignal, aborted on navigation, so answers that arrive after the user moved on are
  * dropped instead of badging the wrong profile.
  *
@@ -11,6 +11,12 @@
  * first scan, the one after each navigation and scanNow() look at the whole document.
  */
 (function (BotLens) {
+  /**
+   * A change after a quiet spell is read this soon: long enough for the site to finish the task
+   * that made it, short enough that new posts do not sit without badges; changes that keep coming
+   * are read at most once per throttle.
+   */
+  const SOON_MS = 30;
   /** Past this many changed subtrees between two scans, one pass over the document is cheaper. */
   const MAX_CHANGED_ROOTS = 2000;
   // contenteditable: a box the site makes editable in place becomes a compose box without any
@@ -101,14 +107,19 @@
      *   document: Document, window: Window & typeof globalThis,
      *   onScan: (signal: AbortSignal, changed: Node[] | null) => void, onNavigate: (url: string) => void,
      *   throttleMs?: number,
-     * }} options onScan gets the changed subtrees, or null when the whole document is to be scanned
+     *   soonMs?: number, now?: () => number,
+     * }} options onScan gets the changed subtrees, or null when the whole document is to be scanned;
+     *   scans start at least throttleMs apart, and soonMs after the change that calls for them
      */
-    constructor({ document, window, onScan, onNavigate, throttleMs = 150 }) {
+    constructor({ document, window, onScan, onNavigate, throttleMs = 150, soonMs = SOON_MS, now = Date.now }) {
       this.document = document;
       this.window = window;
       this.onScan = onScan;
       this.onNavigate = onNavigate;
       this.throttleMs = throttleMs;
+      this.soonMs = soonMs;
+      this.now = now;
+      this.lastScanAt = -Infinity;
       this.url = window.location.href;
       this.controller = new AbortController();
       this.timer = null;
@@ -171,10 +182,11 @@
     schedule() {
       // A watcher stopped from its own onNavigate must not scan once more for its former owner.
       if (this.timer !== null || this.stopped) return;
+      const wait = Math.max(this.soonMs, this.lastScanAt + this.throttleMs - this.now());
       this.timer = setTimeout(() => {
         this.timer = null;
         this.scanChanged();
-      }, this.throttleMs);
+      }, wait);
     }
 
     /** Scans the whole document now (start, retries), whatever changed. */
@@ -210,6 +222,7 @@
       }
       this.changed.clear();
       this.wholePageDue = false;
+      this.lastScanAt = this.now();
       const scan = () => {
         try {
           this.onScan(this.signal, /** @type {Node[] | null} */ (changed));
