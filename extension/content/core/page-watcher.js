@@ -2,9 +2,9 @@
 'use strict';
 /**
  * Watches a single-page app: rescans whenever the DOM changes (soon after a quiet spell, then at
- * most once per throttle), which covers infinite scroll, and notices in-app navigation by the URL changing. Each page view gets its
- * own AbortSignal, aborted on navigation, so answers that arrive after the user moved on are
- * dropped instead of badging the wrong profile.
+ * most once per throttle), which covers infinite scroll, and notices in-app navigation by the URL
+ * changing. Each page view gets its own AbortSignal, aborted on navigation, so answers that arrive
+ * after the user moved on are dropped instead of badging the wrong profile.
  *
  * A rescan is told which parts of the page changed (the subtrees the MutationObserver reported
  * as added, the text nodes added or edited, and elements made editable), so a long timeline costs only what is new; the
