@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { loadContent } from './helpers/content-loader.mjs';
 import { settle } from './helpers/fake-backend.mjs';
 
-function watch() {
+/** @param {{ throttleMs?: number, now?: () => number }} [timing] */
+function watch(timing = {}) {
   const loaded = loadContent({
     html: '<!doctype html><html><body><main id="feed"></main></body></html>',
     url: 'https://x.com/home',
@@ -14,7 +15,7 @@ function watch() {
   const watcher = new loaded.BotLens.PageWatcher({
     document: loaded.document,
     window: loaded.window,
-    throttleMs: 5, soonMs: 1,
+    throttleMs: 5, soonMs: 1, ...timing,
     onScan: (signal) => scans.push(signal),
     onNavigate: (url) => navigations.push(url),
   });
@@ -36,19 +37,14 @@ test('new content (infinite scroll) triggers a throttled rescan', async () => {
 
 test('a change after a quiet spell is read soon; one right after a scan waits out the throttle', async () => {
   for (const [quietMs, scansAfter] of [[10_000, 2], [0, 1]]) {
-    const loaded = loadContent({ html: '<!doctype html><html><body><main id="feed"></main></body></html>', url: 'https://x.com/home' });
     let clock = 0;
-    let scans = 0;
-    const watcher = new loaded.BotLens.PageWatcher({
-      document: loaded.document, window: loaded.window, throttleMs: 5_000, soonMs: 1, now: () => clock,
-      onScan: () => { scans += 1; }, onNavigate: () => {},
-    });
+    const { document, watcher, scans } = watch({ throttleMs: 5_000, now: () => clock });
     watcher.start();
     clock += quietMs;
-    loaded.document.getElementById('feed').append(loaded.document.createElement('article'));
+    document.getElementById('feed').append(document.createElement('article'));
     await settle();
     await tick();
-    assert.equal(scans, scansAfter, `${quietMs} ms after the last scan`);
+    assert.equal(scans.length, scansAfter, `${quietMs} ms after the last scan`);
     watcher.stop();
   }
 });
