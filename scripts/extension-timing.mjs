@@ -1,13 +1,22 @@
 // How the extension benchmark times the content script on each page of posts, two independent ways:
 // - ProfilerClock: V8's sampling CPU profiler (100 us) on the page; a sample counts for the content script when
 //   any frame on its stack comes from chrome-extension://<id>/ (so DOM calls it makes count, and so do promise
-//   continuations). Also says where the time went.
+//   continuations). Also says where the time went. A steady reading counts each sample for at most 0.25 ms, as
+//   a sample stretched by the renderer being preempted would otherwise count wall time the script did not use.
 // - TraceClock: a DevTools trace (what the Performance panel records); the thread time of the FunctionCall
 //   events whose script is the extension's: its observer, timer, microtask and event callbacks.
 // Each clock is started before a page of posts goes in and stopped once its badges settled.
 
 /**
- * Milliseconds of samples with an extension frame anywhere on the stack, and all non-idle sampled time.
+ * The most one sample counts for in `steady`. Samples come about 0.18 ms apart; a longer gap means the renderer
+ * was not running (preempted by the browser's other processes on two cores), and counting all of it would charge
+ * the content script for time it did not use.
+ */
+export const STEADY_SAMPLE_MS = 0.25;
+
+/**
+ * Milliseconds of samples with an extension frame anywhere on the stack (`extension`; `steady` counts each
+ * sample for at most STEADY_SAMPLE_MS), and all non-idle sampled time.
  * @param {any} profile a CDP Profiler.Profile @param {string} origin
  */
 export function extensionTime(profile, origin) {
@@ -43,6 +52,7 @@ export function extensionTime(profile, origin) {
     return false;
   };
   let extension = 0;
+  let steady = 0;
   let busy = 0;
   let scanning = 0;
   /** @type {Record<string, number>} */
@@ -53,12 +63,14 @@ export function extensionTime(profile, origin) {
     if (name !== '(idle)') busy += duration;
     if (fromExtension(profile.samples[i])) {
       extension += duration;
+      steady += Math.min(duration, STEADY_SAMPLE_MS);
       const place = where(profile.samples[i]);
-      byPlace[place] = (byPlace[place] || 0) + duration;
+      // A stretched sample would name whatever happened to run before the renderer was preempted.
+      byPlace[place] = (byPlace[place] || 0) + Math.min(duration, STEADY_SAMPLE_MS);
       if (under(profile.samples[i], 'findAuthors')) scanning += duration;
     }
   }
-  return { extension, busy, byPlace, scanning };
+  return { extension, steady, busy, byPlace, scanning };
 }
 
 /** The places that took most of the content script's time over all pages, "place: ms". */
@@ -86,7 +98,7 @@ export class ProfilerClock {
     await this.cdp.send('Profiler.start');
   }
 
-  /** @returns {Promise<{ extension: number, busy: number, byPlace: Record<string, number>, scanning: number, profile: any }>} */
+  /** @returns {Promise<{ extension: number, steady: number, busy: number, byPlace: Record<string, number>, scanning: number, profile: any }>} */
   async stop() {
     const { profile } = await this.cdp.send('Profiler.stop');
     return { ...extensionTime(profile, this.origin), profile };

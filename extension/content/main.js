@@ -70,9 +70,12 @@
     function badgeAuthor(sighting, signal) {
       const known = batcher.known(sighting.profile);
       if (!layer.claim(sighting, known)) return;
-      batcher.request(sighting.profile, known).then((outcome) => {
+      /** @param {any} outcome */
+      const answer = (outcome) => {
         if (!stopped && (!signal.aborted || sighting.anchor.isConnected)) layer.showSoon(sighting.anchor, outcome);
-      });
+      };
+      if (known) answer(known);
+      else batcher.ask(sighting.profile, answer);
     }
 
     /** @param {AbortSignal} signal @param {Node[] | null} changed the parts of the page to read, or null for all */

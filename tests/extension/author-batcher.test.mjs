@@ -35,6 +35,18 @@ test('the accounts of one scan go out in one message, each waiter getting its ow
   assert.equal(again, a, 'the same account in one scan is asked about once');
 });
 
+test('ask answers each caller through its callback, in the same message as request, and keeps the answer', async () => {
+  const { batcher, handles } = batcherWith();
+  const answered = [];
+  batcher.ask({ platform: 'x', handle: 'ada' }, (outcome) => answered.push(['first', outcome.result.handle]));
+  batcher.ask({ platform: 'x', handle: 'ada', display_name: 'Ada' }, (outcome) => answered.push(['second', outcome.result.handle]));
+  const grace = await batcher.request({ platform: 'x', handle: 'grace' });
+  assert.deepEqual(handles(), [['ada', 'grace']], 'one message, the same account once');
+  assert.equal(grace.result.handle, 'grace');
+  assert.deepEqual(answered, [['first', 'ada'], ['second', 'ada']], 'every callback, in the order asked');
+  assert.equal(batcher.known({ platform: 'x', handle: 'ada' }).result.handle, 'ada', 'kept for the next sighting');
+});
+
 test('sendQueued sends the queued accounts at once, and the window then sends nothing more', async () => {
   const sent = [];
   const timers = new Map();
