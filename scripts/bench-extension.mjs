@@ -257,9 +257,10 @@ async function main() {
     { label: 'the floor per 100 inserted posts (mean over pages 2-10, same runs)', value: floorMean, unit: 'ms',
       note: `a content script that only finds each new post's author block and puts in a finished badge (scripts/extension-floor), ${
         ''}timed the same way, one run after each timed run: ${floorRuns.map((times) => meanOf(times.map((p) => p.extension)).toFixed(2)).join(', ')} ms` },
-    { label: `content script time per 100 inserted posts, each sample counted at most ${STEADY_SAMPLE_MS} ms (same pages)`, value: steady,
-      unit: 'ms', target: 2.0, note: `the same samples without the gaps in which the renderer was not running (preempted on two cores); ${
-        ''}the floor counted the same way: ${floorSteady.toFixed(2)} ms, ratio ${(steady / floorSteady).toFixed(2)}` },
+    { label: `content script time per 100 inserted posts, each sample counted at most ${STEADY_SAMPLE_MS} ms (same pages)`,
+      value: steady, unit: 'ms', note: `a longer gap is either the renderer preempted (not the script's time) or the sampler ${
+        ''}starved while the script ran (its time); this drops both, the row above counts both; the floor counted the same way: ${
+        floorSteady.toFixed(2)} ms, ratio ${(steady / floorSteady).toFixed(2)}` },
     { label: 'content script overhead vs the floor', value: mean / floorMean, unit: 'x',
       note: 'what scoring, caching, batching, retries, recycled rows, navigation and the compose watcher add to the DOM work itself' },
     { label: 'content script thread time per 100 inserted posts, DevTools trace (mean over pages 2-10, one run)',

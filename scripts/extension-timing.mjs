@@ -1,16 +1,16 @@
 // How the extension benchmark times the content script on each page of posts, two independent ways:
 // - ProfilerClock: V8's sampling CPU profiler (100 us) on the page; a sample counts for the content script when
 //   any frame on its stack comes from chrome-extension://<id>/ (so DOM calls it makes count, and so do promise
-//   continuations). Also says where the time went. A steady reading counts each sample for at most 0.25 ms, as
-//   a sample stretched by the renderer being preempted would otherwise count wall time the script did not use.
+//   continuations). Also says where the time went. A steady reading counts each sample for at most 0.25 ms: a
+//   sample stretched by the renderer being preempted would count wall time the script did not use, but a gap can
+//   also be the sampler starved while the script ran, which this drops too. Neither reading replaces the trace.
 // - TraceClock: a DevTools trace (what the Performance panel records); the thread time of the FunctionCall
 //   events whose script is the extension's: its observer, timer, microtask and event callbacks.
 // Each clock is started before a page of posts goes in and stopped once its badges settled.
 
 /**
  * The most one sample counts for in `steady`. Samples come about 0.18 ms apart; a longer gap means the renderer
- * was not running (preempted by the browser's other processes on two cores), and counting all of it would charge
- * the content script for time it did not use.
+ * was not running (preempted by the browser's other processes on two cores) or the sampler was not.
  */
 export const STEADY_SAMPLE_MS = 0.25;
 
