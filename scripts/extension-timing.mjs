@@ -62,11 +62,12 @@ export function extensionTime(profile, origin) {
     const name = nodes.get(profile.samples[i]).callFrame.functionName;
     if (name !== '(idle)') busy += duration;
     if (fromExtension(profile.samples[i])) {
+      // A stretched sample would also name whatever happened to run before the renderer was preempted.
+      const counted = Math.min(duration, STEADY_SAMPLE_MS);
       extension += duration;
-      steady += Math.min(duration, STEADY_SAMPLE_MS);
+      steady += counted;
       const place = where(profile.samples[i]);
-      // A stretched sample would name whatever happened to run before the renderer was preempted.
-      byPlace[place] = (byPlace[place] || 0) + Math.min(duration, STEADY_SAMPLE_MS);
+      byPlace[place] = (byPlace[place] || 0) + counted;
       if (under(profile.samples[i], 'findAuthors')) scanning += duration;
     }
   }
