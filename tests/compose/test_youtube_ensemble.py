@@ -36,7 +36,7 @@ def test_averaging_leaves_the_full_models_weights_untouched():
 
 
 def test_naive_bayes_ratio_favours_the_words_each_class_uses():
-    # Columns: "subscribe", "song", "channel". Spam rows use the first and last, ham rows the middle one.
+    # Columns: "subscribe", "song", "channel". Spam rows use the first and last, ham rows mostly the middle one.
     X = sp.csr_matrix(np.array([[1, 0, 1], [2, 0, 1], [0, 3, 0], [0, 2, 1]], dtype=float))
     labels = np.array([1, 1, 0, 0])
     ratio = _naive_bayes_ratio(X, labels, np.ones(4))

@@ -177,7 +177,8 @@ def fit_text_model(corpus: TextCorpus, *, calibration_folds: int = 5) -> DomainT
         calibration[domain] = _sigmoid(out_of_fold[domain][rows], labels[rows], row_weights[rows])
     youtube = domains == "youtube"
     if len(set(labels[youtube])) == 2:
-        n_words = len(features.transformer_list[0][1].vocabulary_)
+        # build_features puts the word block first, at weight 1.0: X's first columns are the word n-grams as fitted.
+        n_words = len(dict(features.transformer_list)["words"].vocabulary_)
         members = _youtube_members(X[:, :n_words], domains, dense, labels, row_weights, fold, calibration_folds)
         weights["youtube"], bias["youtube"] = _averaged_youtube(
             (weights["youtube"], bias["youtube"], calibration["youtube"]), members, X.shape[1], n_words)
