@@ -1,8 +1,10 @@
-"""The YouTube weights as the mean of three calibrated scorers, collapsed into one weight vector."""
+"""The YouTube weights as the mean of three calibrated scorers, collapsed into one weight vector and calibrated
+once more."""
 
 import numpy as np
 import scipy.sparse as sp
-from botlens.training.compose import _averaged_youtube, _naive_bayes_ratio
+from botlens.evaluation.account_metrics import expected_calibration_error
+from botlens.training.compose import _averaged_youtube, _mean_calibration, _naive_bayes_ratio
 
 
 def _calibrated(scores: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
@@ -44,3 +46,19 @@ def test_naive_bayes_ratio_favours_the_words_each_class_uses():
     assert ratio[0] > ratio[2]
     weighted = _naive_bayes_ratio(X, labels, np.array([1.0, 1.0, 1.0, 5.0]))
     assert weighted[2] < ratio[2]  # the ham row with "channel" now counts five times
+
+
+def test_the_mean_of_under_confident_scorers_is_sharpened_back():
+    rng = np.random.default_rng(11)
+    true_log_odds = rng.normal(0.0, 3.0, size=20000)
+    labels = (rng.random(20000) < 1 / (1 + np.exp(-true_log_odds))).astype(int)
+    # Three scorers that each see half the evidence, as a mean of disagreeing scorers does.
+    scorers = np.array([true_log_odds / 2 + rng.normal(0.0, 0.2, size=20000) for _ in range(3)])
+
+    slope, intercept = _mean_calibration(scorers, labels, np.full(20000, 3.0))
+
+    assert 1.7 < slope < 2.3
+    assert abs(intercept) < 0.15
+    sharpened = 1 / (1 + np.exp(-(slope * scorers.mean(axis=0) + intercept)))
+    plain = 1 / (1 + np.exp(-scorers.mean(axis=0)))
+    assert expected_calibration_error(labels, sharpened)[0] < expected_calibration_error(labels, plain)[0] / 2
