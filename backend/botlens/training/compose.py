@@ -17,6 +17,7 @@ vector: that model, the same model over words alone, and complement naive Bayes 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -133,9 +134,32 @@ def _sigmoid(scores: np.ndarray, labels: np.ndarray, weights: np.ndarray | None 
     return float(fitted.coef_[0, 0]), float(fitted.intercept_[0])
 
 
+@dataclass(frozen=True)
+class YouTubeScorers:
+    """The scorers averaged into the YouTube weights, kept to evaluate that choice: each as (n-gram weights, dense
+    cue weights, bias, sigmoid calibration), the full model's n-gram weights covering every n-gram column and the
+    others' the word columns only; and their calibrated out-of-fold log-odds on the training YouTube rows (a row
+    each), with those rows' labels and weights."""
+    scorers: list[tuple]
+    out_of_fold: np.ndarray
+    labels: np.ndarray
+    weights: np.ndarray
+
+    def log_odds(self, X: sp.csr_matrix, dense: np.ndarray) -> np.ndarray:
+        """Each scorer's calibrated log-odds (a row each) for texts as the fitted features and dense cues read them."""
+        return np.array([slope * (X[:, :len(n_gram_weights)] @ n_gram_weights + dense @ cue_weights + bias) + intercept
+                         for n_gram_weights, cue_weights, bias, (slope, intercept) in self.scorers])
+
+
 def fit_text_model(corpus: TextCorpus, *, calibration_folds: int = 5) -> DomainTextModel:
+    return fit_text_model_and_scorers(corpus, calibration_folds=calibration_folds)[0]
+
+
+def fit_text_model_and_scorers(corpus: TextCorpus, *, calibration_folds: int = 5
+                               ) -> tuple[DomainTextModel, YouTubeScorers | None]:
     """Fit the vectorisers, the generic logistic model and the domain-augmented one on ``corpus``; calibrate
-    each on out-of-fold scores.
+    each on out-of-fold scores. Also the scorers behind the YouTube weights (None when ``corpus`` has no labelled
+    YouTube spam), for the evaluation.
 
     The generic weights come from a model without domain copies: in the augmented model the shared weights
     alone are weak (what YouTube spam looks like went into the YouTube copy), and requests without a
@@ -176,17 +200,20 @@ def fit_text_model(corpus: TextCorpus, *, calibration_folds: int = 5) -> DomainT
             rows = np.ones(len(labels), dtype=bool)
         calibration[domain] = _sigmoid(out_of_fold[domain][rows], labels[rows], row_weights[rows])
     youtube = domains == "youtube"
+    scorers = None
     if len(set(labels[youtube])) == 2:
         # build_features puts the word block first, at weight 1.0: X's first columns are the word n-grams as fitted.
         n_words = len(dict(features.transformer_list)["words"].vocabulary_)
         members, member_log_odds = _youtube_members(X[:, :n_words], domains, dense, labels, row_weights, fold,
                                                     calibration_folds)
         slope, intercept = calibration["youtube"]
-        log_odds = np.vstack([slope * out_of_fold["youtube"][youtube] + intercept, member_log_odds])
-        weights["youtube"], bias["youtube"] = _averaged_youtube(
-            (weights["youtube"], bias["youtube"], calibration["youtube"]), members, X.shape[1], n_words)
-        calibration["youtube"] = _mean_calibration(log_odds, labels[youtube], row_weights[youtube])
-    return DomainTextModel(features, weights, bias, calibration, dense=True)
+        full = (weights["youtube"][:X.shape[1]], weights["youtube"][X.shape[1]:], bias["youtube"], (slope, intercept))
+        scorers = YouTubeScorers([full, *members],
+                                 np.vstack([slope * out_of_fold["youtube"][youtube] + intercept, member_log_odds]),
+                                 labels[youtube], row_weights[youtube])
+        weights["youtube"], bias["youtube"] = _averaged_youtube(scorers.scorers, X.shape[1])
+        calibration["youtube"] = mean_calibration(scorers.out_of_fold, scorers.labels, scorers.weights)
+    return DomainTextModel(features, weights, bias, calibration, dense=True), scorers
 
 
 def _youtube_members(X_words: sp.csr_matrix, domains: np.ndarray, dense: np.ndarray, labels: np.ndarray,
@@ -198,8 +225,8 @@ def _youtube_members(X_words: sp.csr_matrix, domains: np.ndarray, dense: np.ndar
     their calibrated out-of-fold log-odds on the YouTube rows, one row per member.
     Leave one video out (model + rules), the full model alone made 140 errors, the mean of the three 123 and that
     mean with its own sigmoid 121; false alarms on comments about subscriber counts under PewDiePie's video fell
-    from 45 to 25. This set of members was picked among about twenty on that same evaluation; choosing in each fold
-    among the seven sets of these three scorers by the training videos' own out-of-fold F1 alone gave 127. Naive
+    from 45 to 25. This set of members was picked among about twenty on that same evaluation; the model card also
+    reports what choosing the set inside each fold gives (:mod:`botlens.evaluation.compose_choice`). Naive
     Bayes alone is weak (F1 0.83), and the full model with the word-only member but without it reached F1 0.940
     against 0.944: the gain is in averaging unlike scorers."""
     n_words = X_words.shape[1]
@@ -222,7 +249,7 @@ def _youtube_members(X_words: sp.csr_matrix, domains: np.ndarray, dense: np.ndar
     return members, log_odds
 
 
-def _mean_calibration(log_odds: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
+def mean_calibration(log_odds: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
     """A sigmoid for the mean of calibrated scorers, from their out-of-fold log-odds (a row each). Averaging
     pulls toward 0.5 wherever the scorers disagree: held out, the plain mean was under-confident between 0.4
     and 0.9, so the mean is calibrated on the same out-of-fold rows once more."""
@@ -235,17 +262,16 @@ def _naive_bayes_ratio(X: sp.csr_matrix, labels: np.ndarray, weights: np.ndarray
     return fitted.feature_log_prob_[1] - fitted.feature_log_prob_[0]
 
 
-def _averaged_youtube(full: tuple, members: list[tuple], n_features: int, n_words: int) -> tuple[np.ndarray, float]:
-    """The mean of the full model's and the members' calibrated log-odds, as one weight vector and bias: every
-    scorer is linear in the same features, so serving still costs one dot product."""
-    weights, bias, (slope, intercept) = full
-    total, offset = slope * weights, slope * bias + intercept
-    for n_gram_weights, cue_weights, member_bias, (slope, intercept) in members:
-        total[:n_words] += slope * n_gram_weights
+def _averaged_youtube(scorers: list[tuple], n_features: int) -> tuple[np.ndarray, float]:
+    """The mean of the scorers' calibrated log-odds (see :class:`YouTubeScorers`) as one weight vector over
+    [n-grams | dense cues] and a bias: every scorer is linear in the same features, so serving still costs one
+    dot product."""
+    total, offset = np.zeros(n_features + len(scorers[0][1])), 0.0
+    for n_gram_weights, cue_weights, bias, (slope, intercept) in scorers:
+        total[:len(n_gram_weights)] += slope * n_gram_weights
         total[n_features:] += slope * cue_weights
-        offset += slope * member_bias + intercept
-    count = len(members) + 1
-    return total / count, float(offset / count)
+        offset += slope * bias + intercept
+    return total / len(scorers), float(offset / len(scorers))
 
 
 def training_corpus(data_dir: Path) -> TextCorpus:
