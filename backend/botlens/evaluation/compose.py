@@ -17,16 +17,21 @@ import numpy as np
 from sklearn.metrics import brier_score_loss, f1_score, matthews_corrcoef
 from sklearn.model_selection import StratifiedKFold
 
-from botlens.compose.combine import FINE_BELOW, SPAM_LIKE_FROM, combine
+from botlens.compose.combine import FINE_BELOW, SPAM_LIKE_FROM
 from botlens.compose.rules import Draft, run_rules
 from botlens.evaluation.account_metrics import expected_calibration_error
-from botlens.evaluation.compose_choice import SCORER_NAMES, choose_in_fold
+from botlens.evaluation.compose_choice import choose_in_fold, with_tips
 from botlens.evaluation.plots import reliability_plot
 from botlens.features.text import model_texts
 from botlens.registry import ModelRegistry, update_metrics
 from botlens.scoring.compose import ComposeChecker
 from botlens.scoring.text_model import dense_matrix, domain_for
-from botlens.training.compose import RANDOM_STATE, fit_text_model, fit_text_model_and_scorers
+from botlens.training.compose import (
+    RANDOM_STATE,
+    YOUTUBE_SCORER_NAMES,
+    fit_text_model,
+    fit_text_model_and_scorers,
+)
 from botlens.training.text_corpora import (
     TextCorpus,
     join_corpora,
@@ -51,7 +56,7 @@ def _subset(corpus: TextCorpus, mask: np.ndarray) -> TextCorpus:
 
 
 def with_rules(texts: list[str], probabilities: np.ndarray, platform: str | None = None) -> np.ndarray:
-    return np.array([combine(p, run_rules(Draft(t, platform))) for t, p in zip(texts, probabilities)])
+    return with_tips(probabilities, [run_rules(Draft(t, platform)) for t in texts])
 
 
 def _scores(labels: np.ndarray, probabilities: np.ndarray) -> dict[str, float]:
@@ -81,17 +86,17 @@ def leave_one_video_out(youtube: TextCorpus, rest: TextCorpus
     for video in sorted(set(youtube.groups)):
         held = groups == video
         test_texts = [t for t, h in zip(youtube.texts, held) if h]
+        held_tips = [t for t, h in zip(tips, held) if h]
         model, scorers = fit_text_model_and_scorers(join_corpora(_subset(youtube, ~held), rest))
         pooled[held] = model.predict_proba(test_texts, domain_for(YOUTUBE))[:, 1]
         pooled_generic[held] = model.predict_proba(test_texts, domain_for(None))[:, 1]
         rows.append((video, int(held.sum()), _scores(youtube.labels[held], pooled[held]),
-                     _scores(youtube.labels[held], with_rules(test_texts, pooled[held], YOUTUBE)),
+                     _scores(youtube.labels[held], with_tips(pooled[held], held_tips)),
                      _scores(youtube.labels[held], pooled_generic[held])))
         if not np.array_equal(scorers.labels, youtube.labels[~held]):
             raise ValueError("the YouTube scorers' training rows are not the training videos' comments in order")
         held_out = scorers.log_odds(model.features.transform(model_texts(test_texts)).tocsr(), dense_matrix(test_texts))
-        choice = choose_in_fold(scorers, [t for t, h in zip(tips, held) if not h], held_out,
-                                [t for t, h in zip(tips, held) if h], DECISION)
+        choice = choose_in_fold(scorers, [t for t, h in zip(tips, held) if not h], held_out, held_tips, DECISION)
         pooled_chosen[held], chosen[video] = choice.with_rules, choice.chosen
     return rows, pooled, pooled_generic, pooled_chosen, chosen
 
@@ -214,12 +219,12 @@ def evaluate_compose(data_dir: Path, model_dir: Path, img_dir: Path) -> str:
          "video and mostly spam under the others, and \"like this comment\" bait is spam under LMFAO's video "
          "and ham under Psy's. A held-out video's own convention cannot be learned from the other videos."),
         "",
-        (f"Choosing the set of scorers inside each fold instead (among all {2 ** len(SCORER_NAMES) - 1} non-empty "
-         "subsets of the three, by F1 with the rules on the training videos' out-of-fold scores; see "
+        (f"Choosing the set of scorers inside each fold instead (among all {2 ** len(YOUTUBE_SCORER_NAMES) - 1} "
+         "non-empty subsets of the three, by F1 with the rules on the training videos' out-of-fold scores; see "
          f"`botlens.evaluation.compose_choice`): pooled F1 of model + rules {chosen_rules['f1']:.5f}, "
          f"{chosen_errors} errors, what the procedure rather than the hindsight choice achieves. Sets chosen: "
-         + "; ".join(f"{video} {' + '.join(SCORER_NAMES[i] for i in subset)}" for video, subset in chosen.items())
-         + "."),
+         + "; ".join(f"{video} {' + '.join(YOUTUBE_SCORER_NAMES[i] for i in subset)}"
+                     for video, subset in chosen.items()) + "."),
         "",
         "### SMS, 5 stratified folds (no platform; training: the other folds + YouTube + human posts)",
         "",

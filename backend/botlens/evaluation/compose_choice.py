@@ -21,8 +21,6 @@ from botlens.compose.combine import combine
 from botlens.compose.rules import Tip
 from botlens.training.compose import YouTubeScorers, mean_calibration
 
-SCORER_NAMES = ("full model", "words only", "naive Bayes")
-
 
 @dataclass(frozen=True)
 class FoldChoice:
@@ -31,8 +29,13 @@ class FoldChoice:
     with_rules: np.ndarray
 
 
+def with_tips(probabilities: np.ndarray, tips: Sequence[Sequence[Tip]]) -> np.ndarray:
+    """Each text's model probability combined with its rules' tips, as the API combines them."""
+    return np.array([combine(p, text_tips) for p, text_tips in zip(probabilities, tips)])
+
+
 def _with_rules(log_odds: np.ndarray, tips: Sequence[Sequence[Tip]]) -> np.ndarray:
-    return np.array([combine(1.0 / (1.0 + np.exp(-z)), text_tips) for z, text_tips in zip(log_odds, tips)])
+    return with_tips(1.0 / (1.0 + np.exp(-log_odds)), tips)
 
 
 def _calibrated_mean(log_odds: np.ndarray, subset: tuple[int, ...], scorers: YouTubeScorers) -> np.ndarray:

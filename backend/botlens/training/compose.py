@@ -56,6 +56,8 @@ DOMAIN_WEIGHTS = {"youtube": 3.0, "sms": 1.0, "posts": 1.0}
 C_REGULARISATION = 20.0
 # Smoothing of the naive Bayes member of the YouTube weights (see _youtube_members).
 NB_ALPHA = 0.1
+# The scorers averaged into the YouTube weights, in the order YouTubeScorers keeps them.
+YOUTUBE_SCORER_NAMES = ("full model", "words only", "naive Bayes")
 
 
 def domain_of_group(group: str) -> str:
