@@ -1,8 +1,9 @@
-// The extension benchmark's sampling clock (scripts/extension-timing.mjs), on a small hand-made CPU profile: which
-// samples count for the content script, and how a long gap between samples (the renderer not running) is counted.
+// The extension benchmark's clocks (scripts/extension-timing.mjs). The sampling clock on a small hand-made CPU profile:
+// which samples count for the content script, and how a long gap between samples (the renderer not running) is
+// counted. The trace clock on hand-made trace events: whose calls count, and by which callback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extensionTime, STEADY_SAMPLE_MS } from '../../scripts/extension-timing.mjs';
+import { extensionTime, tracedTime, STEADY_SAMPLE_MS } from '../../scripts/extension-timing.mjs';
 
 const ORIGIN = 'chrome-extension://abcdef/';
 const frame = (functionName, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, scriptId: '0', columnNumber: 0 });
@@ -36,4 +37,20 @@ test('the steady reading, and where the time went, count a stretched gap as one 
   assert.ok(time.steady < time.extension);
   assert.ok(Math.abs(time.byPlace['scan (content/main.js:79) > append'] - (0.15 + STEADY_SAMPLE_MS)) < 1e-9,
     'where the time went is counted the steady way too');
+});
+
+test('the trace clock sums the thread time of the extension’s calls, by the callback each ran', () => {
+  const call = (url, functionName, lineNumber, dur, tdur) => ({ name: 'FunctionCall', ph: 'X', dur, tdur, args: { data: { url, functionName, lineNumber } } });
+  const events = [
+    call(`${ORIGIN}content/core/page-watcher.js`, '', 186, 2500, 2000), // the scan timer: thread time, not wall time
+    call(`${ORIGIN}content/core/page-watcher.js`, '', 186, 1200, 1000),
+    call(`${ORIGIN}content/core/page-watcher.js`, '', 37, 300, undefined), // no thread time recorded: wall time
+    call('https://x.com/app.js', 'render', 10, 9000, 9000), // the page's own
+    call('', '', 0, 100, 100),
+  ];
+  const time = tracedTime(events, ORIGIN);
+  assert.equal(time.calls, 3);
+  assert.ok(Math.abs(time.extension - 3.3) < 1e-9, String(time.extension));
+  assert.deepEqual(Object.keys(time.byCallback).sort(), ['(anonymous) (content/core/page-watcher.js:186)', '(anonymous) (content/core/page-watcher.js:37)']);
+  assert.ok(Math.abs(time.byCallback['(anonymous) (content/core/page-watcher.js:186)'] - 3.0) < 1e-9);
 });
