@@ -189,6 +189,9 @@ async function pageTimes({ label, extensionDir, kept = 'floor', Clock = Profiler
   }
 }
 
+/** What splitByAuthors's two parts hold, as the table names them. */
+const AUTHOR_PAGES = { fresh: 'new authors (pages 2-5)', known: 'known authors (pages 6-10)' };
+
 /**
  * @template T @param {T[]} pages one value per page of 100, pages 2-10 @returns {{ fresh: T[], known: T[] }}
  */
@@ -260,12 +263,13 @@ async function main() {
   log(`samples counted at most ${STEADY_SAMPLE_MS} ms: content script ${steady.toFixed(2)} ms, floor ${floorSteady.toFixed(2)} ms`);
   const tracedMean = { content: meanOf(traced.content.map((p) => p.extension)), floor: meanOf(traced.floor.map((p) => p.extension)) };
   log(`traced: content script ${tracedMean.content.toFixed(2)} ms, floor ${tracedMean.floor.toFixed(2)} ms per page`);
-  /** @type {Record<'fresh'|'known', { content: ReturnType<typeof tracedPerPage>, floor: ReturnType<typeof tracedPerPage> }>} */
-  const tracedBy = /** @type {any} */ ({});
-  for (const kind of /** @type {const} */ (['fresh', 'known'])) {
-    tracedBy[kind] = { content: tracedPerPage(splitByAuthors(traced.content)[kind]), floor: tracedPerPage(splitByAuthors(traced.floor)[kind]) };
-    log(`traced, pages of ${kind === 'fresh' ? 'new' : 'known'} authors: content script ${tracedBy[kind].content.mean.toFixed(2)} ms (${
-      tracedBy[kind].content.top.join('; ')}), floor ${tracedBy[kind].floor.mean.toFixed(2)} ms (${tracedBy[kind].floor.top.join('; ')})`);
+  const tracedBy = { content: splitByAuthors(traced.content), floor: splitByAuthors(traced.floor) };
+  const tracedKinds = /** @type {const} */ (['fresh', 'known']).map((kind) => ({
+    kind, content: tracedPerPage(tracedBy.content[kind]), floor: tracedPerPage(tracedBy.floor[kind]),
+  }));
+  for (const { kind, content, floor: floorTraced } of tracedKinds) {
+    log(`traced, pages of ${AUTHOR_PAGES[kind]}: content script ${content.mean.toFixed(2)} ms (${content.top.join('; ')}), floor ${
+      floorTraced.mean.toFixed(2)} ms (${floorTraced.top.join('; ')})`);
   }
   log(`where, summed over ${pages.length} pages:\n  ${hottest(pages, 20).join('\n  ')}`);
   if (TIME_ONLY) return;
@@ -291,11 +295,10 @@ async function main() {
       note: `FunctionCall events whose script is the extension's (its observer, timer, microtask and event callbacks), ${
         ''}thread time; the floor timed the same way: ${tracedMean.floor.toFixed(2)} ms, ratio ${
         (tracedMean.content / tracedMean.floor).toFixed(2)}` },
-    ...(/** @type {const} */ (['fresh', 'known'])).map((kind) => ({
-      label: `content script thread time per 100 inserted posts, pages of ${kind === 'fresh' ? 'new authors (pages 2-5)' : 'known authors (pages 6-10)'}`,
-      value: tracedBy[kind].content.mean, unit: 'ms',
-      note: `same trace; callbacks, ms per page: ${tracedBy[kind].content.top.join('; ')}; the floor ${tracedBy[kind].floor.mean.toFixed(2)} ms (${
-        tracedBy[kind].floor.top.join('; ')})`,
+    ...tracedKinds.map(({ kind, content, floor: floorTraced }) => ({
+      label: `content script thread time per 100 inserted posts, pages of ${AUTHOR_PAGES[kind]}`,
+      value: content.mean, unit: 'ms',
+      note: `same trace; callbacks, ms per page: ${content.top.join('; ')}; the floor ${floorTraced.mean.toFixed(2)} ms (${floorTraced.top.join('; ')})`,
     })),
     { label: 'content script time per 100 inserted posts (median page)', value: median(perHundred), unit: 'ms' },
     { label: 'content script time per 100 inserted posts (worst page)', value: Math.max(...perHundred), unit: 'ms',

@@ -7,6 +7,7 @@ from botlens.evaluation.account_metrics import expected_calibration_error
 from botlens.features.text import model_texts
 from botlens.scoring.text_model import dense_matrix
 from botlens.training.compose import (
+    LinearScorer,
     YouTubeScorers,
     _averaged_youtube,
     _naive_bayes_ratio,
@@ -22,11 +23,11 @@ def _calibrated(scores: np.ndarray, calibration: tuple[float, float]) -> np.ndar
     return slope * scores + intercept
 
 
-def _scorers(rng: np.random.Generator, n_words: int, n_features: int, n_cues: int) -> list[tuple]:
+def _scorers(rng: np.random.Generator, n_words: int, n_features: int, n_cues: int) -> list[LinearScorer]:
     """The full model over every n-gram column, two members over the word columns only."""
-    return [(rng.normal(size=n_features), rng.normal(size=n_cues), 0.3, (1.7, -0.4)),
-            (rng.normal(size=n_words), rng.normal(size=n_cues), -0.2, (0.9, 0.1)),
-            (rng.normal(size=n_words), np.zeros(n_cues), 0.0, (0.5, -1.2))]
+    return [LinearScorer(rng.normal(size=n_features), rng.normal(size=n_cues), 0.3, (1.7, -0.4)),
+            LinearScorer(rng.normal(size=n_words), rng.normal(size=n_cues), -0.2, (0.9, 0.1)),
+            LinearScorer(rng.normal(size=n_words), np.zeros(n_cues), 0.0, (0.5, -1.2))]
 
 
 def test_one_dot_product_gives_the_mean_of_the_calibrated_log_odds():

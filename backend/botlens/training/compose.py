@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -136,13 +137,21 @@ def _sigmoid(scores: np.ndarray, labels: np.ndarray, weights: np.ndarray | None 
     return float(fitted.coef_[0, 0]), float(fitted.intercept_[0])
 
 
+class LinearScorer(NamedTuple):
+    """A linear scorer of YouTube comments: its log-odds are ``calibration`` (slope, intercept) applied to
+    n-grams @ n_gram_weights + dense cues @ cue_weights + bias. The n-gram weights cover the first columns of the
+    fitted features (every n-gram for the full model, the word block for the others)."""
+    n_gram_weights: np.ndarray
+    cue_weights: np.ndarray
+    bias: float
+    calibration: tuple[float, float]
+
+
 @dataclass(frozen=True)
 class YouTubeScorers:
-    """The scorers averaged into the YouTube weights, kept to evaluate that choice: each as (n-gram weights, dense
-    cue weights, bias, sigmoid calibration), the full model's n-gram weights covering every n-gram column and the
-    others' the word columns only; and their calibrated out-of-fold log-odds on the training YouTube rows (a row
-    each), with those rows' labels and weights."""
-    scorers: list[tuple]
+    """The scorers averaged into the YouTube weights, kept to evaluate that choice, and their calibrated
+    out-of-fold log-odds on the training YouTube rows (a row each), with those rows' labels and weights."""
+    scorers: list[LinearScorer]
     out_of_fold: np.ndarray
     labels: np.ndarray
     weights: np.ndarray
@@ -209,7 +218,8 @@ def fit_text_model_and_scorers(corpus: TextCorpus, *, calibration_folds: int = 5
         members, member_log_odds = _youtube_members(X[:, :n_words], domains, dense, labels, row_weights, fold,
                                                     calibration_folds)
         slope, intercept = calibration["youtube"]
-        full = (weights["youtube"][:X.shape[1]], weights["youtube"][X.shape[1]:], bias["youtube"], (slope, intercept))
+        full = LinearScorer(weights["youtube"][:X.shape[1]], weights["youtube"][X.shape[1]:], bias["youtube"],
+                            (slope, intercept))
         scorers = YouTubeScorers([full, *members],
                                  np.vstack([slope * out_of_fold["youtube"][youtube] + intercept, member_log_odds]),
                                  labels[youtube], row_weights[youtube])
@@ -220,11 +230,11 @@ def fit_text_model_and_scorers(corpus: TextCorpus, *, calibration_folds: int = 5
 
 def _youtube_members(X_words: sp.csr_matrix, domains: np.ndarray, dense: np.ndarray, labels: np.ndarray,
                      row_weights: np.ndarray, fold: np.ndarray, calibration_folds: int
-                     ) -> tuple[list[tuple], np.ndarray]:
-    """Two more scorers of YouTube comments over the word block alone, each as (n-gram weights, dense cue
-    weights, bias, sigmoid calibration on the YouTube rows' out-of-fold scores): the same domain-augmented
-    logistic model without character n-grams, and complement naive Bayes (its log-probability ratio). Also
-    their calibrated out-of-fold log-odds on the YouTube rows, one row per member.
+                     ) -> tuple[list[LinearScorer], np.ndarray]:
+    """Two more scorers of YouTube comments over the word block alone, each calibrated on the YouTube rows'
+    out-of-fold scores: the same domain-augmented logistic model without character n-grams, and complement naive
+    Bayes (its log-probability ratio). Also their calibrated out-of-fold log-odds on the YouTube rows, one row per
+    member.
     Leave one video out (model + rules), the full model alone made 140 errors, the mean of the three 123 and that
     mean with its own sigmoid 121; false alarms on comments about subscriber counts under PewDiePie's video fell
     from 45 to 25. This set of members was picked among about twenty on that same evaluation; the model card also
@@ -244,8 +254,8 @@ def _youtube_members(X_words: sp.csr_matrix, domains: np.ndarray, dense: np.ndar
     youtube = domains == "youtube"
     calibrations = [_sigmoid(scores[youtube], labels[youtube], row_weights[youtube]) for scores in out_of_fold]
     ratio = _naive_bayes_ratio(X_words, labels, row_weights)
-    members = [(weights["youtube"][:n_words], weights["youtube"][n_words:], bias["youtube"], calibrations[0]),
-               (ratio, np.zeros(len(DENSE_FEATURES)), 0.0, calibrations[1])]
+    members = [LinearScorer(weights["youtube"][:n_words], weights["youtube"][n_words:], bias["youtube"], calibrations[0]),
+               LinearScorer(ratio, np.zeros(len(DENSE_FEATURES)), 0.0, calibrations[1])]
     log_odds = np.array([slope * scores[youtube] + intercept
                          for scores, (slope, intercept) in zip(out_of_fold, calibrations)])
     return members, log_odds
@@ -264,11 +274,11 @@ def _naive_bayes_ratio(X: sp.csr_matrix, labels: np.ndarray, weights: np.ndarray
     return fitted.feature_log_prob_[1] - fitted.feature_log_prob_[0]
 
 
-def _averaged_youtube(scorers: list[tuple], n_features: int) -> tuple[np.ndarray, float]:
+def _averaged_youtube(scorers: list[LinearScorer], n_features: int) -> tuple[np.ndarray, float]:
     """The mean of the scorers' calibrated log-odds (see :class:`YouTubeScorers`) as one weight vector over
     [n-grams | dense cues] and a bias: every scorer is linear in the same features, so serving still costs one
     dot product."""
-    total, offset = np.zeros(n_features + len(scorers[0][1])), 0.0
+    total, offset = np.zeros(n_features + len(scorers[0].cue_weights)), 0.0
     for n_gram_weights, cue_weights, bias, (slope, intercept) in scorers:
         total[:len(n_gram_weights)] += slope * n_gram_weights
         total[n_features:] += slope * cue_weights
